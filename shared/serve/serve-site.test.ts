@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFiles } from '../vfs/memory-files.ts';
+import type { SiteFiles } from '../vfs/types.ts';
+import { type SiteDirectory, serveSite, splitSiteUrl } from './serve-site.ts';
+
+const ORIGIN = 'http://127.0.0.1:8000';
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+const blog = new MemoryFiles()
+  .addFile('index.html', '<h1>home</h1>\n', Date.UTC(2020, 0, 2, 3, 4, 5))
+  .addFile('posts/first.html', '<h1>first</h1>\n')
+  .addDirectory('drafts');
+
+const sites: SiteDirectory = {
+  siteFiles: async (name: string): Promise<SiteFiles | undefined> => (name === 'blog' ? blog : undefined),
+};
+
+const serve = (path: string, init?: RequestInit) => serveSite(new Request(ORIGIN + path, init), sites, { now: () => NOW });
+
+describe('splitSiteUrl', () => {
+  it('takes the site name and hands the rest over as the request-target', () => {
+    expect(splitSiteUrl('/site/blog/a/b.html?x=1')).toEqual({ name: 'blog', target: '/a/b.html?x=1' });
+    expect(splitSiteUrl('/site/blog/')).toEqual({ name: 'blog', target: '/' });
+    expect(splitSiteUrl('/site/blog')).toEqual({ name: 'blog', target: '' });
+    expect(splitSiteUrl('/site/blog?q')).toEqual({ name: 'blog', target: '?q' });
+  });
+  it('refuses URLs outside the site space', () => {
+    expect(splitSiteUrl('/')).toBeUndefined();
+    expect(splitSiteUrl('/site/')).toBeUndefined();
+    expect(splitSiteUrl('/sites/blog/')).toBeUndefined();
+  });
+});
+
+describe('serveSite', () => {
+  it('serves a site as if it were the server root', async () => {
+    const response = await serve('/site/blog/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(await response.text()).toBe('<h1>home</h1>\n');
+  });
+
+  it('turns the handler’s redirects back into the site’s space, keeping the query', async () => {
+    const dir = await serve('/site/blog/posts?q=1');
+    expect(dir.status).toBe(301);
+    expect(dir.headers.get('location')).toBe('/site/blog/posts/?q=1');
+    const root = await serve('/site/blog');
+    expect(root.status).toBe(301);
+    expect(root.headers.get('location')).toBe('/site/blog/');
+    const rootWithQuery = await serve('/site/blog?x=1');
+    expect(rootWithQuery.headers.get('location')).toBe('/site/blog/?x=1');
+  });
+
+  it('keeps an empty query in the listing title, as Python does with the raw target', async () => {
+    const response = await serve('/site/blog/drafts/?');
+    expect(await response.text()).toContain('<title>Directory listing for /drafts/?</title>');
+  });
+
+  it('answers an unknown site with the handler’s 404 page', async () => {
+    const response = await serve('/site/nope/index.html');
+    expect(response.status).toBe(404);
+    expect(response.statusText).toBe('File not found');
+    expect(response.headers.get('content-type')).toBe('text/html;charset=utf-8');
+    expect(await response.text()).toContain('<p>Message: File not found.</p>');
+  });
+
+  it('answers other methods with 501, on known and unknown sites alike', async () => {
+    for (const path of ['/site/blog/index.html', '/site/nope/']) {
+      const response = await serve(path, { method: 'POST', body: 'x' });
+      expect(response.status).toBe(501);
+      expect(response.statusText).toBe("Unsupported method ('POST')");
+    }
+  });
+
+  it('passes the log sink and the client address to the handler', async () => {
+    const lines: string[] = [];
+    await serveSite(new Request(`${ORIGIN}/site/blog/missing`), sites, { now: () => NOW, log: (line) => lines.push(line), client: 'browser' });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^browser - - \[.+\] code 404, message File not found$/);
+    expect(lines[1]).toMatch(/^browser - - \[.+\] "GET \/missing HTTP\/1\.1" 404 -$/);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The edge between Fetch and the handler core for `/site/<name>/…` (DESIGN.md §2): the part after
+ * the site name is the handler's request-target, as if the site were the server's root, and every
+ * `Location` the handler makes is turned back into the site's space.
+ */
+import type { HandlerRequest, HandlerResponse } from '../http/message.ts';
+import { toFetchResponse } from '../http/fetch-adapter.ts';
+import type { HandlerOptions } from '../http/base-handler.ts';
+import { SimpleHTTPRequestHandler } from '../http/simple-handler.ts';
+import type { SiteFiles } from '../vfs/types.ts';
+import { SITE_PREFIX } from './site-url.ts';
+
+export interface SiteDirectory {
+  /** The files of the site named `name`, or undefined when no such site is stored. */
+  siteFiles(name: string): Promise<SiteFiles | undefined>;
+}
+
+export interface ServeOptions extends HandlerOptions {
+  /** Stands for the client address in log lines. */
+  readonly client?: string;
+}
+
+/** A site that does not exist: every path in it is missing, so the handler answers 404 as Python would. */
+const NO_FILES: SiteFiles = {
+  stat: async () => undefined,
+  list: async () => [],
+  read: async () => undefined,
+};
+
+/** Splits `/site/<name><target>` (origin already removed); undefined when the URL is not a site URL. */
+export function splitSiteUrl(pathAndQuery: string): { name: string; target: string } | undefined {
+  if (!pathAndQuery.startsWith(SITE_PREFIX)) return undefined;
+  const rest = pathAndQuery.slice(SITE_PREFIX.length);
+  const end = rest.search(/[/?]/);
+  const name = end < 0 ? rest : rest.slice(0, end);
+  if (name === '') return undefined;
+  // `/site/<name>` with no slash is the site's root without its slash: the handler redirects it.
+  return { name, target: end < 0 ? '' : rest.slice(end) };
+}
+
+export async function serveSite(request: Request, sites: SiteDirectory, options: ServeOptions = {}): Promise<Response> {
+  const origin = new URL(request.url).origin;
+  // The raw URL, not `URL.pathname/search`: those drop an empty `?`, which Python's listing title shows.
+  const site = splitSiteUrl(request.url.slice(origin.length));
+  if (!site) throw new Error(`not a site URL: ${request.url}`);
+  const handlerRequest: HandlerRequest = {
+    method: request.method,
+    target: site.target,
+    headers: request.headers,
+    body: request.body,
+    ...(options.client === undefined ? {} : { client: options.client }),
+  };
+  const files = (await sites.siteFiles(site.name)) ?? NO_FILES;
+  const response = await new SimpleHTTPRequestHandler(handlerRequest, { ...options, files }).handle();
+  return toFetchResponse(intoSiteSpace(response, site.name));
+}
+
+/** A `Location` of the handler's (`/a/`) points into the site (`/site/<name>/a/`). */
+function intoSiteSpace(response: HandlerResponse, name: string): HandlerResponse {
+  const mapped = response.headers.map(([header, value]) =>
+    header.toLowerCase() === 'location' && value.startsWith('/') ? ([header, `${SITE_PREFIX}${name}${value}`] as const) : ([header, value] as const),
+  );
+  return { ...response, headers: mapped };
+}

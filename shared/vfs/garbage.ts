@@ -1,0 +1,56 @@
+/**
+ * What interrupted work leaves behind: a tab closed mid-import leaves a staging record and part of
+ * a folder; a tab closed between an import's swap and its cleanup leaves the replaced site's data.
+ */
+import type { DropserveDB } from './schema.ts';
+import { deleteStorage, pastStorage } from './storage.ts';
+
+/**
+ * An import refreshes its heartbeat with every batch, and a batch (≤ 500 files or 64 MiB, or one
+ * bigger file) takes seconds: ten quiet minutes mean the importing tab is gone.
+ */
+export const DEFAULT_STALE_AFTER_MS = 10 * 60 * 1000;
+
+export interface GarbageReport {
+  /** Staging records whose heartbeat was stale. */
+  readonly stagingRemoved: number;
+  /** Storage ids whose entries and blobs were removed (those of stale imports included). */
+  readonly storageIdsRemoved: number;
+}
+
+/**
+ * One readwrite transaction over all four stores, so that no import can start, advance or swap
+ * between deciding what is garbage and deleting it (IndexedDB runs overlapping readwrite
+ * transactions one after another).
+ */
+export async function collectGarbage(db: DropserveDB, staleAfterMs: number): Promise<GarbageReport> {
+  const tx = db.transaction(['sites', 'staging', 'entries', 'blobs'], 'readwrite');
+  const [sites, imports] = await Promise.all([tx.objectStore('sites').getAll(), tx.objectStore('staging').getAll()]);
+  const now = Date.now(); // once the transaction runs: it may have waited for an import's batch
+  const live = new Set(sites.map((site) => site.storageId));
+  const deletions: Promise<unknown>[] = [];
+  let stagingRemoved = 0;
+  for (const staging of imports) {
+    if (now - staging.heartbeat > staleAfterMs) {
+      deletions.push(tx.objectStore('staging').delete(staging.storageId));
+      stagingRemoved++;
+    } else {
+      live.add(staging.storageId);
+    }
+  }
+  // Visit each storage id once: the key cursor jumps from an id's first key past its last one.
+  const removed = new Set<string>();
+  for (const store of ['entries', 'blobs'] as const) {
+    let cursor = await tx.objectStore(store).openKeyCursor();
+    while (cursor) {
+      const [storageId] = cursor.key;
+      if (!live.has(storageId) && !removed.has(storageId)) {
+        removed.add(storageId);
+        deletions.push(deleteStorage(tx, storageId));
+      }
+      cursor = await cursor.continue(pastStorage(storageId));
+    }
+  }
+  await Promise.all([...deletions, tx.done]);
+  return { stagingRemoved, storageIdsRemoved: removed.size };
+}

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IdbVfs } from './idb-vfs.ts';
+import { importSite } from './import-site.ts';
+import { dirItem, fileItem, memoryVfs, readText } from './testing.ts';
+import type { FileStat, SiteFiles } from './types.ts';
+
+const ODD = 'odd #?%&<>"\' name.txt';
+const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
+
+let vfs: IdbVfs;
+let files: SiteFiles;
+
+beforeEach(async () => {
+  vfs = await memoryVfs();
+  await importSite(vfs, 'site', [
+    fileItem('index.html', '<h1>hi</h1>', 1_000),
+    fileItem('with space/a b.txt', 'spaced'),
+    fileItem(`docs/${ODD}`, 'odd'),
+    fileItem('docs/naïve café/日本語.md', 'ünïcödé'),
+    fileItem('docs/🚀/🎉.bin', BYTES, 2_000),
+    dirItem('empty'),
+    dirItem('docs/empty too'),
+  ]);
+  files = (await vfs.siteFiles('site'))!;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vfs.close();
+});
+
+const names = (stats: FileStat[]) => stats.map((stat) => `${stat.name}${stat.kind === 'directory' ? '/' : ''}`).sort();
+
+describe('stat', () => {
+  it('describes a file', async () => {
+    expect(await files.stat('index.html')).toEqual({ name: 'index.html', kind: 'file', size: 11, mtime: 1_000 });
+    expect(await files.stat('docs/🚀/🎉.bin')).toEqual({ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000 });
+  });
+
+  it('describes directories, the root and empty ones included', async () => {
+    for (const [path, name] of [['', ''], ['docs', 'docs'], ['empty', 'empty'], ['docs/empty too', 'empty too'], ['docs/naïve café', 'naïve café']]) {
+      expect(await files.stat(path!)).toMatchObject({ name, kind: 'directory', size: 0 });
+    }
+  });
+
+  it('finds names with spaces, URL metacharacters, quotes, non-ASCII and emoji', async () => {
+    for (const path of ['with space/a b.txt', `docs/${ODD}`, 'docs/naïve café/日本語.md', 'docs/🚀', 'docs/🚀/🎉.bin']) {
+      expect(await files.stat(path), path).toBeDefined();
+    }
+  });
+
+  it('is undefined for what is not there', async () => {
+    for (const path of ['missing', 'docs/missing', 'index.html/x', 'Index.html', 'docs/', '/docs']) {
+      expect(await files.stat(path), path).toBeUndefined();
+    }
+  });
+});
+
+describe('list', () => {
+  it('lists what is directly inside a directory, with stats', async () => {
+    expect(names(await files.list(''))).toEqual(['docs/', 'empty/', 'index.html', 'with space/']);
+    expect(names(await files.list('docs'))).toEqual(['empty too/', 'naïve café/', `${ODD}`, '🚀/']);
+    expect(await files.list('docs/🚀')).toEqual([{ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000 }]);
+  });
+
+  it('lists an empty directory as empty, and never the root inside itself', async () => {
+    expect(await files.list('empty')).toEqual([]);
+    expect(await files.list('docs/empty too')).toEqual([]);
+    expect((await files.list('')).map((stat) => stat.name)).not.toContain('');
+  });
+
+  it('lists nothing for a file or a missing path', async () => {
+    expect(await files.list('index.html')).toEqual([]);
+    expect(await files.list('missing')).toEqual([]);
+  });
+
+  it('is one range query on the (storageId, parent) index, touching no object store directly', async () => {
+    const storeReads = ['getAll', 'getAllKeys', 'openCursor', 'openKeyCursor'] as const;
+    const storeSpies = storeReads.map((method) => vi.spyOn(IDBObjectStore.prototype, method));
+    const indexGetAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const { storageId } = (await vfs.getSite('site'))!;
+
+    await files.list('docs');
+
+    expect(indexGetAll).toHaveBeenCalledTimes(1);
+    expect(indexGetAll.mock.contexts[0]).toMatchObject({ name: 'byParent', keyPath: ['storageId', 'parent'] });
+    expect(indexGetAll.mock.calls[0]![0]).toEqual([storageId, 'docs']);
+    for (const spy of storeSpies) expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('read', () => {
+  it('gives back the bytes that were stored, as a Blob', async () => {
+    const blob = await files.read('docs/🚀/🎉.bin');
+    // fake-indexeddb stores Node's structuredClone of the File: a Blob with the same bytes
+    // (Chromium gives back a File). Either way: a Blob, and the bytes are what counts.
+    expect(blob).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await blob!.arrayBuffer())).toEqual(BYTES);
+    expect(await readText(files, `docs/${ODD}`)).toBe('odd');
+    expect(await readText(files, 'docs/naïve café/日本語.md')).toBe('ünïcödé');
+  });
+
+  it('is undefined for a directory or a missing path', async () => {
+    expect(await files.read('')).toBeUndefined();
+    expect(await files.read('docs')).toBeUndefined();
+    expect(await files.read('missing')).toBeUndefined();
+  });
+
+  it('keeps reading the import it was made for: after a replacement it finds nothing', async () => {
+    await importSite(vfs, 'site', [fileItem('index.html', 'new')]);
+    expect(await files.read('index.html')).toBeUndefined();
+    expect(await readText((await vfs.siteFiles('site'))!, 'index.html')).toBe('new');
+  });
+});

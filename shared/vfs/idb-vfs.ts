@@ -1,0 +1,107 @@
+/**
+ * The stored sites: the IndexedDB virtual filesystem that the app page fills and the Service
+ * Worker serves from. Runtime-agnostic: the caller passes the `IDBFactory` (`indexedDB` in pages
+ * and workers, fake-indexeddb's in Node tests).
+ */
+import { collectGarbage, DEFAULT_STALE_AFTER_MS, type GarbageReport } from './garbage.ts';
+import { IdbSiteFiles } from './idb-site-files.ts';
+import { DB_NAME, type DropserveDB, openDatabase, type SiteRecord } from './schema.ts';
+import { isValidSiteName } from './site-name.ts';
+import { deleteStorage } from './storage.ts';
+import type { SiteFiles } from './types.ts';
+import { VfsError } from './vfs-error.ts';
+
+export type { SiteRecord } from './schema.ts';
+export type { GarbageReport } from './garbage.ts';
+export { VfsError } from './vfs-error.ts';
+
+export class IdbVfs {
+  readonly #factory: IDBFactory;
+  readonly #name: string;
+  #db: Promise<DropserveDB> | undefined;
+
+  private constructor(factory: IDBFactory, name: string) {
+    this.#factory = factory;
+    this.#name = name;
+  }
+
+  /** Opens, creating or upgrading it, the database `dbName`; rejects when that fails. */
+  static async open(factory: IDBFactory, dbName = DB_NAME): Promise<IdbVfs> {
+    const vfs = new IdbVfs(factory, dbName);
+    await vfs.database();
+    return vfs;
+  }
+
+  /**
+   * The connection — opened again after the browser or a newer app version closed it, since a
+   * Service Worker keeps one IdbVfs for its whole life. For import-site.ts; everything else goes
+   * through the methods below.
+   */
+  database(): Promise<DropserveDB> {
+    if (!this.#db) {
+      const opening: Promise<DropserveDB> = openDatabase(this.#factory, this.#name, () => this.#forget(opening));
+      opening.catch(() => this.#forget(opening)); // a failed open is tried again by the next call
+      this.#db = opening;
+    }
+    return this.#db;
+  }
+
+  /** The complete sites, in name order (the `sites` key order). */
+  async listSites(): Promise<SiteRecord[]> {
+    return (await this.database()).getAll('sites');
+  }
+
+  async getSite(name: string): Promise<SiteRecord | undefined> {
+    return (await this.database()).get('sites', name);
+  }
+
+  /**
+   * The files of the site as it is now. The object keeps reading the same import: after the site
+   * is replaced or deleted it finds nothing, so take a fresh one per request.
+   */
+  async siteFiles(name: string): Promise<SiteFiles | undefined> {
+    const db = await this.database();
+    const site = await db.get('sites', name);
+    return site && new IdbSiteFiles(db, site.storageId);
+  }
+
+  /** Removes the site and all its files in one transaction; false when there was no such site. */
+  async deleteSite(name: string): Promise<boolean> {
+    const tx = (await this.database()).transaction(['sites', 'entries', 'blobs'], 'readwrite');
+    const site = await tx.objectStore('sites').get(name);
+    if (!site) return false; // nothing written: the transaction commits empty
+    await Promise.all([tx.objectStore('sites').delete(name), deleteStorage(tx, site.storageId), tx.done]);
+    return true;
+  }
+
+  /** Gives a site another name (its files stay where they are); refuses a name that is taken. */
+  async renameSite(from: string, to: string): Promise<SiteRecord> {
+    if (!isValidSiteName(to)) {
+      throw new VfsError('invalid-name', `“${to}” cannot be a site name: use letters, digits, “-”, “_” and “.”.`);
+    }
+    const tx = (await this.database()).transaction('sites', 'readwrite');
+    const [site, taken] = await Promise.all([tx.store.get(from), tx.store.get(to)]);
+    if (!site) throw new VfsError('no-site', `There is no site named “${from}”.`);
+    if (from === to) return site;
+    if (taken) throw new VfsError('site-exists', `A site named “${to}” already exists. Choose another name, or delete that site first.`);
+    const renamed: SiteRecord = { ...site, name: to };
+    await Promise.all([tx.store.delete(from), tx.store.put(renamed), tx.done]);
+    return renamed;
+  }
+
+  /** Removes what interrupted imports left behind (see garbage.ts); safe while imports run. */
+  async collectGarbage({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: { staleAfterMs?: number } = {}): Promise<GarbageReport> {
+    return collectGarbage(await this.database(), staleAfterMs);
+  }
+
+  /** Closes the connection; a later call opens a new one. */
+  close(): void {
+    const db = this.#db;
+    this.#db = undefined;
+    void db?.then((connection) => connection.close(), () => undefined);
+  }
+
+  #forget(db: Promise<DropserveDB>): void {
+    if (this.#db === db) this.#db = undefined;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The atomic import (DESIGN.md §4). A folder is written under a fresh storage id in batched
+ * transactions, each `File` handed to IndexedDB as it is (the browser reads it; JS never holds the
+ * bytes), and becomes a site — replacing the site of that name, if any — in one last transaction,
+ * only once every file is stored. Whatever fails before that, the staging data is deleted and the
+ * stored sites are exactly as they were.
+ */
+import type { IdbVfs } from './idb-vfs.ts';
+import { cancelled, explainFailure, ImportError, quote, stoppedByCleanup } from './import-error.ts';
+import { batches, type ImportFile, type ImportItem, nameOf, parentOf, planImport } from './import-plan.ts';
+import type { DropserveDB, EntryRecord, SiteRecord } from './schema.ts';
+import { isValidSiteName } from './site-name.ts';
+import { discardStorage, newStorageId } from './storage.ts';
+
+export type { ImportItem } from './import-plan.ts';
+export { ImportError, type ImportFailure } from './import-error.ts';
+
+export interface ImportProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+export interface ImportOptions {
+  /** Cancels the import: checked between batches, and aborts the batch being written. */
+  readonly signal?: AbortSignal;
+  /** Called at the start and after each stored batch. */
+  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Entries per transaction: ~500 puts is where IndexedDB import speed levels off (DESIGN.md §9). */
+  readonly batchFiles?: number;
+  /** File bytes per transaction, so that a folder of big files still reports progress. */
+  readonly batchBytes?: number;
+  /** The folder's own name, kept on the site record; defaults to the site name. */
+  readonly folderName?: string;
+}
+
+export interface ImportResult {
+  readonly site: SiteRecord;
+  /** The site of that name that the import replaced; its files are deleted. */
+  readonly replaced?: SiteRecord;
+}
+
+/**
+ * Imports `items` as the site `name`. Rejects with an `ImportError` (the stored sites unchanged)
+ * when the name or a path is invalid, when cancelled, when storage is full, when a file cannot be
+ * read, or when anything else fails. An empty folder is an empty site, as Python lists it.
+ */
+export async function importSite(vfs: IdbVfs, name: string, items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
+  const { signal, onProgress, batchFiles = 500, batchBytes = 64 * 2 ** 20, folderName = name } = options;
+  if (!isValidSiteName(name)) throw new ImportError('invalid', `${quote(name)} cannot be a site name`);
+  const plan = planImport(items);
+  if (signal?.aborted) throw cancelled();
+  const db = await vfs.database().catch(async (error: unknown) => {
+    throw await explainFailure(error, { signal });
+  });
+  const storageId = newStorageId();
+  const startedAt = Date.now();
+  try {
+    // Before any data, so that garbage collection never takes this import's data for an orphan.
+    await db.add('staging', { storageId, name, startedAt, heartbeat: startedAt });
+    const progress = { filesDone: 0, filesTotal: plan.filesTotal, bytesDone: 0, bytesTotal: plan.bytesTotal };
+    onProgress?.({ ...progress });
+    for (const batch of batches(plan.items, batchFiles, batchBytes)) {
+      if (signal?.aborted) throw cancelled();
+      await writeBatch(db, storageId, batch, startedAt, signal);
+      for (const { file } of batch.filter(isFile)) {
+        progress.filesDone++;
+        progress.bytesDone += file.size;
+      }
+      onProgress?.({ ...progress });
+    }
+    if (signal?.aborted) throw cancelled();
+    const site: SiteRecord = {
+      name,
+      storageId,
+      fileCount: plan.filesTotal,
+      dirCount: plan.dirCount,
+      totalBytes: plan.bytesTotal,
+      importedAt: Date.now(),
+      folderName,
+    };
+    const replaced = await publish(db, site);
+    if (!replaced) return { site };
+    // No site points at the old data any more: should this fail, garbage collection removes it.
+    await discardStorage(db, replaced.storageId).catch(() => undefined);
+    return { site, replaced };
+  } catch (error) {
+    const failure = await explainFailure(error, { signal });
+    // Should this fail, garbage collection removes the data once the heartbeat is stale.
+    await discardStorage(db, storageId).catch(() => undefined);
+    throw failure;
+  }
+}
+
+/**
+ * One transaction: the batch's entries and blobs, and the heartbeat. The heartbeat is refreshed
+ * only if the staging record is still there: had garbage collection taken this import for
+ * abandoned, re-creating the record would let the import finish with files missing.
+ */
+async function writeBatch(db: DropserveDB, storageId: string, batch: readonly ImportItem[], startedAt: number, signal: AbortSignal | undefined): Promise<void> {
+  const tx = db.transaction(['staging', 'entries', 'blobs'], 'readwrite');
+  const abort = () => {
+    try {
+      tx.abort();
+    } catch {
+      // Already committing or done: this batch stands, and the check before the next one stops the import.
+    }
+  };
+  signal?.addEventListener('abort', abort);
+  // Every request is watched, so that none rejects unhandled, and the first real failure (not the
+  // AbortError that an abort gives every other request) is kept with its path.
+  const requests: Promise<unknown>[] = [];
+  let failure: { error: unknown; path: string | undefined } | undefined;
+  const watch = <T>(request: Promise<T>, path?: string): Promise<T> => {
+    requests.push(request.catch((error: unknown) => {
+      if (!failure && !(error instanceof Error && error.name === 'AbortError')) failure = { error, path };
+    }));
+    return request;
+  };
+  let current: string | undefined; // the item being queued, should a put throw at once (DataCloneError)
+  try {
+    const staging = tx.objectStore('staging');
+    const entries = tx.objectStore('entries');
+    const blobs = tx.objectStore('blobs');
+    const staged = watch(staging.get(storageId));
+    for (const item of batch) {
+      current = item.path;
+      watch(entries.put(entryRecord(storageId, item, startedAt)), item.path);
+      if (item.kind === 'file') watch(blobs.put(item.file, [storageId, item.path]), item.path);
+    }
+    current = undefined;
+    const record = await staged;
+    if (!record) throw stoppedByCleanup();
+    watch(staging.put({ ...record, heartbeat: Date.now() }));
+    tx.commit(); // no need to wait for the event loop to find the transaction idle
+    await tx.done;
+  } catch (error) {
+    abort();
+    await tx.done.catch(() => undefined);
+    await Promise.all(requests); // all settled once the transaction has ended
+    throw await explainFailure(failure?.error ?? error, { signal, path: failure?.path ?? current, files: batch.filter(isFile) });
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/** The one transaction that makes the import visible; returns the site it replaced. */
+async function publish(db: DropserveDB, site: SiteRecord): Promise<SiteRecord | undefined> {
+  const tx = db.transaction(['sites', 'staging'], 'readwrite');
+  const [staged, replaced] = await Promise.all([tx.objectStore('staging').get(site.storageId), tx.objectStore('sites').get(site.name)]);
+  if (!staged) throw stoppedByCleanup(); // nothing written: the transaction commits empty
+  await Promise.all([tx.objectStore('sites').put(site), tx.objectStore('staging').delete(site.storageId), tx.done]);
+  return replaced;
+}
+
+function entryRecord(storageId: string, item: ImportItem, startedAt: number): EntryRecord {
+  const { path } = item;
+  const place = { storageId, path, parent: path === '' ? null : parentOf(path), name: nameOf(path) };
+  return item.kind === 'file'
+    ? { ...place, kind: 'file', size: item.file.size, mtime: item.file.lastModified }
+    : { ...place, kind: 'directory', size: 0, mtime: startedAt }; // a dropped directory's own mtime is not exposed
+}
+
+function isFile(item: ImportItem): item is ImportFile {
+  return item.kind === 'file';
+}

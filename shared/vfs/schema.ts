@@ -1,0 +1,114 @@
+/**
+ * The IndexedDB layout of the virtual filesystem (DESIGN.md §4), and the code that opens it.
+ *
+ * Every import writes under a fresh `storageId`; a site is a `sites` record that points at one.
+ * File metadata and file bytes live in separate stores, so that a listing never touches a Blob
+ * and re-putting metadata never rewrites one.
+ */
+import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
+import type { EntryKind } from './types.ts';
+import { VfsError } from './vfs-error.ts';
+
+export const DB_NAME = 'dropserve';
+
+/** `[storageId, path]`: the key of `entries` and `blobs`, so one key range holds one import. */
+export type StorageKey = [storageId: string, path: string];
+
+/** A complete site. Only a finished import ever writes one. */
+export interface SiteRecord {
+  /** URL-safe (see site-name.ts); the site is served at `/site/<name>/`. */
+  readonly name: string;
+  /** Where its entries and blobs are stored. */
+  readonly storageId: string;
+  readonly fileCount: number;
+  /** Directories below the root. */
+  readonly dirCount: number;
+  readonly totalBytes: number;
+  /** When the import finished, ms since the epoch. */
+  readonly importedAt: number;
+  /** The name of the folder the files came from (the site name is derived from it, or renamed). */
+  readonly folderName: string;
+}
+
+/** The metadata of one file or directory; its bytes, if a file, are in `blobs` under the same key. */
+export interface EntryRecord {
+  readonly storageId: string;
+  /** Relative to the site root, `/`-separated, no leading or trailing slash; the root is `''`. */
+  readonly path: string;
+  /**
+   * The directory that holds this entry. `null` for the root: not a valid key, so the root is left
+   * out of the `byParent` index and no listing shows it inside itself.
+   */
+  readonly parent: string | null;
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly size: number;
+  readonly mtime: number;
+}
+
+/** An import in progress. Its data is not garbage while the heartbeat is recent. */
+export interface StagingRecord {
+  readonly storageId: string;
+  /** The site it will become. */
+  readonly name: string;
+  readonly startedAt: number;
+  /** Refreshed by every batch. */
+  readonly heartbeat: number;
+}
+
+export interface DropserveSchema extends DBSchema {
+  sites: { key: string; value: SiteRecord };
+  entries: { key: StorageKey; value: EntryRecord; indexes: { byParent: StorageKey } };
+  blobs: { key: StorageKey; value: Blob };
+  staging: { key: string; value: StagingRecord };
+}
+
+export type DropserveDB = IDBPDatabase<DropserveSchema>;
+
+/**
+ * `UPGRADES[v]` takes a database from version `v` to `v + 1`. A later version appends steps and
+ * never edits shipped ones, so every stored database, however old, reaches the current layout
+ * with its sites intact. Steps get the raw upgrade transaction for migrating records.
+ */
+type UpgradeStep = (db: IDBDatabase, tx: IDBTransaction) => void;
+const UPGRADES: readonly UpgradeStep[] = [
+  // 0 → 1: the first layout.
+  (db) => {
+    db.createObjectStore('sites', { keyPath: 'name' });
+    db.createObjectStore('entries', { keyPath: ['storageId', 'path'] }).createIndex('byParent', ['storageId', 'parent']);
+    db.createObjectStore('blobs');
+    db.createObjectStore('staging', { keyPath: 'storageId' });
+  },
+];
+
+/** Derived from the steps, so a new step cannot be shipped without raising the version. */
+export const SCHEMA_VERSION = UPGRADES.length;
+
+/**
+ * Opens (creating or upgrading) the database. The connection closes itself when a newer version
+ * wants to upgrade — otherwise an old tab or Service Worker would block the new app forever — and
+ * `onClosed` runs then and when the browser closes it (storage cleared), so the owner reopens.
+ */
+export async function openDatabase(factory: IDBFactory, name: string, onClosed: () => void): Promise<DropserveDB> {
+  const request = factory.open(name, SCHEMA_VERSION);
+  request.addEventListener('upgradeneeded', (event) => {
+    // Non-null while `upgradeneeded` is dispatched.
+    const tx = request.transaction as IDBTransaction;
+    for (let version = event.oldVersion; version < SCHEMA_VERSION; version++) UPGRADES[version](request.result, tx);
+  });
+  let db: DropserveDB;
+  try {
+    db = (await wrap(request)) as DropserveDB;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'VersionError') {
+      throw new VfsError('newer-schema', 'The stored sites were written by a newer version of dropserve. Reload the page to update it.', { cause: error });
+    }
+    throw error;
+  }
+  db.addEventListener('versionchange', () => {
+    db.close();
+    onClosed();
+  });
+  db.addEventListener('close', onClosed);
+  return db;
+}

@@ -1,0 +1,39 @@
+/**
+ * The Service Worker: answers `/site/<name>/…` from the IndexedDB virtual filesystem with
+ * SimpleHTTPRequestHandler semantics, and the app's own files from the precached shell.
+ * No state lives in globals that a restart would lose: the database handle is reopened on demand.
+ */
+import shell from 'virtual:app-shell';
+import { clientsClaim } from 'workbox-core';
+import { serveSite } from '../shared/serve/serve-site.ts';
+import { SITE_PREFIX } from '../shared/serve/site-url.ts';
+import { IdbVfs } from '../shared/vfs/idb-vfs.ts';
+import { AppShell } from './app-shell.ts';
+
+declare const self: ServiceWorkerGlobalScope;
+
+const appShell = new AppShell(shell.urls, shell.version);
+let vfs: Promise<IdbVfs> | undefined;
+const openVfs = () => (vfs ??= IdbVfs.open(indexedDB).catch((error: unknown) => {
+  vfs = undefined; // let the next request try again
+  throw error;
+}));
+
+clientsClaim();
+self.addEventListener('install', (event) => {
+  event.waitUntil(appShell.install().then(() => self.skipWaiting()));
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(appShell.removeOldVersions());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith(SITE_PREFIX)) {
+    event.respondWith(openVfs().then((sites) => serveSite(request, sites)));
+  } else if (appShell.covers(request, url)) {
+    event.respondWith(appShell.respond(request, url));
+  }
+});

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const SW_SOURCE = path.join(ROOT, 'sw/sw.ts');
+const SW_URL = '/sw.js';
+const SHELL_MODULE = 'virtual:app-shell';
+
+/**
+ * The app shell the SW precaches: in a build, every file the app build wrote (plus `/`);
+ * in dev, nothing (Vite serves modules on demand, so there is no fixed list to precache).
+ */
+function appShellModule(shell: () => { urls: string[]; version: string }): Plugin {
+  const resolved = '\0' + SHELL_MODULE;
+  return {
+    name: 'dropserve-app-shell',
+    resolveId: (id) => (id === SHELL_MODULE ? resolved : undefined),
+    load: (id) => (id === resolved ? `export default ${JSON.stringify(shell())};` : undefined),
+  };
+}
+
+/**
+ * Serves the Service Worker at `/sw.js`: in dev by rewriting to its TS source (an ES module SW,
+ * so the page registers it with `type: 'module'`); in a build by bundling it to one `dist/sw.js`
+ * after the app, when the list of shell files is known.
+ */
+function serviceWorker(): Plugin {
+  let config: ResolvedConfig;
+  let shell = { urls: [] as string[], version: 'dev' };
+  return {
+    ...appShellModule(() => shell),
+    name: 'dropserve-service-worker',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url === SW_URL || req.url?.startsWith(`${SW_URL}?`)) req.url = `/@fs${SW_SOURCE}`;
+        next();
+      });
+    },
+    writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).map((file) => `/${file}`).filter((file) => !file.endsWith('.map'));
+      // Hashed file names change with every build that changes the app: a cheap version id.
+      shell = { urls: ['/', ...files.filter((f) => f !== '/index.html')], version: hashOf(files.join('\n')) };
+    },
+    async closeBundle() {
+      if (config.command !== 'build') return;
+      await build({
+        configFile: false,
+        root: ROOT,
+        mode: config.mode,
+        logLevel: 'warn',
+        publicDir: false,
+        plugins: [appShellModule(() => shell)],
+        build: {
+          outDir: config.build.outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          sourcemap: config.build.sourcemap,
+          minify: config.build.minify,
+          rolldownOptions: {
+            input: { sw: SW_SOURCE },
+            output: { format: 'es', entryFileNames: 'sw.js', codeSplitting: false },
+          },
+        },
+      });
+    },
+  };
+}
+
+function hashOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+export default defineConfig({
+  root: path.join(ROOT, 'web'),
+  plugins: [serviceWorker()],
+  build: { outDir: path.join(ROOT, 'dist'), emptyOutDir: true, sourcemap: true },
+  // The SW's dependencies are not reachable from index.html: list them, or the first dev request
+  // for /sw.js re-optimises them mid-request.
+  optimizeDeps: { include: ['workbox-core', 'idb', 'mime/lite'] },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: [ROOT] } },
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount } from './format.ts';
+
+describe('formatBytes', () => {
+  it('says bytes below a kilobyte, singular for one', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(1)).toBe('1 byte');
+    expect(formatBytes(999)).toBe('999 bytes');
+  });
+  it('uses decimal units with one decimal below ten', () => {
+    expect(formatBytes(1000)).toBe('1.0 KB');
+    expect(formatBytes(1_536_000)).toBe('1.5 MB');
+    expect(formatBytes(25_000_000)).toBe('25 MB');
+    expect(formatBytes(1_073_741_824)).toBe('1.1 GB');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits and picks the plural', () => {
+    expect(formatCount(1, 'file')).toBe('1 file');
+    expect(formatCount(10_000, 'file')).toBe('10,000 files');
+    expect(formatCount(2, 'directory', 'directories')).toBe('2 directories');
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The app page: takes folders (drop or picker), imports each into the IndexedDB virtual
+ * filesystem with a progress bar, lists the stored sites, and keeps the Service Worker that serves
+ * them registered.
+ */
+import { IdbVfs, type SiteRecord } from '../shared/vfs/idb-vfs.ts';
+import { importSite } from '../shared/vfs/import-site.ts';
+import { isValidSiteName, siteNameFromFolder } from '../shared/vfs/site-name.ts';
+import { required } from './dom.ts';
+import { type FolderSelection, droppedEntries, folderFromFileList, foldersFromEntries } from './folder-source.ts';
+import { formatBytes, formatCount } from './format.ts';
+import { ImportProgressView } from './import-progress.ts';
+import { Notice } from './notice.ts';
+import { registerServiceWorker } from './service-worker.ts';
+import { SiteListView } from './site-list.ts';
+import { StorageStatusView } from './storage-status.ts';
+
+/** Other tabs of the app re-read the site list when one of them changes it. */
+const sitesChannel = new BroadcastChannel('dropserve-sites');
+
+const errorNotice = new Notice(required(document, '[data-testid="import-error"]'));
+const statusNotice = new Notice(required(document, '[data-testid="import-status"]'));
+const progress = new ImportProgressView(required(document, '[data-testid="import-progress"]'));
+const storage = new StorageStatusView(required(document, '[data-testid="storage-status"]'));
+const dropZone = required(document, '[data-testid="drop-zone"]');
+const folderInput = required<HTMLInputElement>(document, '[data-testid="folder-input"]');
+
+const vfs = await IdbVfs.open(indexedDB);
+const siteList = new SiteListView(required(document, '.sites'), required<HTMLTemplateElement>(document, '#site-template'), {
+  delete: (name) => void deleteSite(name),
+  rename: renameSite,
+});
+
+/** Imports run one after another, in the order the folders arrived. */
+let importQueue: Promise<void> = Promise.resolve();
+
+function enqueue(folders: readonly FolderSelection[]): void {
+  for (const folder of folders) importQueue = importQueue.then(() => importFolder(folder));
+}
+
+async function importFolder(folder: FolderSelection): Promise<void> {
+  const name = siteNameFromFolder(folder.folderName);
+  const abort = new AbortController();
+  errorNotice.hide();
+  statusNotice.hide();
+  progress.start(folder.folderName, () => {
+    progress.cancelling();
+    abort.abort();
+  });
+  try {
+    const { site, replaced } = await importSite(vfs, name, folder.items, {
+      signal: abort.signal,
+      onProgress: (p) => progress.update(p),
+    });
+    statusNotice.show(describeImport(folder.folderName, site, replaced));
+    await sitesChanged();
+  } catch (error) {
+    errorNotice.show(messageOf(error));
+  } finally {
+    progress.finish();
+    void storage.refresh();
+  }
+}
+
+function describeImport(folderName: string, site: SiteRecord, replaced: SiteRecord | undefined): string {
+  const now = `${formatCount(site.fileCount, 'file')}, ${formatBytes(site.totalBytes)}`;
+  const renamed = folderName === site.name ? '' : ` (from the folder “${folderName}”)`;
+  if (!replaced) return `Imported “${site.name}”${renamed}: ${now}. Open it below.`;
+  return `Replaced “${site.name}”${renamed}: it had ${formatCount(replaced.fileCount, 'file')}, ${formatBytes(replaced.totalBytes)}; now ${now}.`;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.name !== 'Error' && error.message) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The import failed (${detail}). Nothing was changed: your sites are as they were.`;
+}
+
+async function deleteSite(name: string): Promise<void> {
+  await vfs.deleteSite(name);
+  statusNotice.show(`Deleted “${name}” and all its files.`);
+  await sitesChanged();
+  void storage.refresh();
+}
+
+async function renameSite(from: string, to: string): Promise<void> {
+  errorNotice.hide();
+  if (!isValidSiteName(to)) {
+    errorNotice.show(`“${to}” cannot be a site name: use letters, digits, “-”, “_” and “.”.`);
+  } else {
+    try {
+      await vfs.renameSite(from, to);
+      statusNotice.show(`Renamed “${from}” to “${to}”.`);
+    } catch (error) {
+      errorNotice.show(messageOf(error));
+    }
+  }
+  await sitesChanged();
+}
+
+async function showSites(): Promise<void> {
+  siteList.render(await vfs.listSites());
+}
+
+async function sitesChanged(): Promise<void> {
+  sitesChannel.postMessage('changed');
+  await showSites();
+}
+
+function reportSelectionError(error: unknown): void {
+  statusNotice.hide();
+  errorNotice.show(messageOf(error));
+}
+
+// The drop zone: a dropped folder (or several) is walked; the DataTransfer only lives during `drop`.
+dropZone.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  dropZone.classList.add('dragging');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+dropZone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dropZone.classList.remove('dragging');
+  if (!event.dataTransfer) return;
+  foldersFromEntries(droppedEntries(event.dataTransfer)).then(enqueue, reportSelectionError);
+});
+required(dropZone, '[data-action="choose-folder"]').addEventListener('click', () => folderInput.click());
+folderInput.addEventListener('change', () => {
+  try {
+    enqueue([folderFromFileList(folderInput.files ?? [])]);
+  } catch (error) {
+    reportSelectionError(error);
+  } finally {
+    folderInput.value = ''; // picking the same folder again must fire `change` again
+  }
+});
+
+sitesChannel.addEventListener('message', () => void showSites());
+
+await showSites();
+void storage.requestPersistence();
+void vfs.collectGarbage(); // what an interrupted import left behind (a closed tab, a crash)
+await registerServiceWorker().catch(reportSelectionError);
+document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,74 @@
+import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
+import { sitePath } from '../shared/serve/site-url.ts';
+import { required } from './dom.ts';
+import { formatBytes, formatCount } from './format.ts';
+
+export interface SiteActions {
+  delete(name: string): void;
+  rename(from: string, to: string): Promise<void>;
+}
+
+/** The list of stored sites: one `site` entry each, with Open, Rename and Delete. */
+export class SiteListView {
+  readonly #list: HTMLElement;
+  readonly #empty: HTMLElement;
+  readonly #template: HTMLTemplateElement;
+  readonly #actions: SiteActions;
+
+  constructor(section: HTMLElement, template: HTMLTemplateElement, actions: SiteActions) {
+    this.#list = required(section, '.site-list');
+    this.#empty = required(section, '.empty-sites');
+    this.#template = template;
+    this.#actions = actions;
+  }
+
+  render(sites: readonly SiteRecord[]): void {
+    this.#empty.hidden = sites.length > 0;
+    this.#list.replaceChildren(...[...sites].sort((a, b) => a.name.localeCompare(b.name)).map((site) => this.#entry(site)));
+  }
+
+  #entry(site: SiteRecord): HTMLElement {
+    const entry = (this.#template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+    entry.dataset.siteName = site.name;
+    const url = sitePath(site.name);
+    required(entry, '.site-name').textContent = site.name;
+    required(entry, '.site-facts').textContent =
+      `${formatCount(site.fileCount, 'file')} · ${formatBytes(site.totalBytes)} · imported ${new Date(site.importedAt).toLocaleString()}`;
+    required(entry, '.site-url').textContent = url;
+    const open = required<HTMLAnchorElement>(entry, '[data-testid="open-site"]');
+    open.href = url;
+    open.setAttribute('aria-label', `Open ${site.name}`);
+    const remove = required(entry, '[data-action="delete"]');
+    remove.setAttribute('aria-label', `Delete ${site.name}`);
+    remove.addEventListener('click', () => this.#actions.delete(site.name));
+    const rename = required(entry, '[data-action="rename"]');
+    rename.setAttribute('aria-label', `Rename ${site.name}`);
+    rename.addEventListener('click', () => this.#editName(entry, site.name));
+    return entry;
+  }
+
+  /** Inline rename: Enter saves, Escape or leaving the field keeps the old name. */
+  #editName(entry: HTMLElement, name: string): void {
+    const heading = required(entry, '.site-name');
+    const input = document.createElement('input');
+    input.className = 'site-name-input';
+    input.value = name;
+    input.setAttribute('aria-label', `New name for ${name}`);
+    input.spellcheck = false;
+    heading.replaceChildren(input);
+    input.select();
+    let done = false;
+    const finish = async (save: boolean) => {
+      if (done) return;
+      done = true;
+      const to = input.value.trim();
+      if (save && to !== name) await this.#actions.rename(name, to);
+      else heading.textContent = name;
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') void finish(true);
+      if (event.key === 'Escape') void finish(false);
+    });
+    input.addEventListener('blur', () => void finish(false));
+  }
+}
