@@ -51,6 +51,7 @@ async function importFolder(folder: FolderSelection): Promise<void> {
     const { site, replaced } = await importSite(vfs, name, folder.items, {
       signal: abort.signal,
       onProgress: (p) => progress.update(p),
+      folderName: folder.folderName,
     });
     statusNotice.show(describeImport(folder.folderName, site, replaced));
     await sitesChanged();

@@ -20,6 +20,7 @@ export class ImportError extends Error {
   /** The item the failure is about, when known. */
   readonly path: string | undefined;
 
+  /** `what` is what happened; the message adds that nothing was changed. */
   constructor(reason: ImportFailure, what: string, path?: string, cause?: unknown) {
     super(`${what} — nothing was changed.`, cause === undefined ? undefined : { cause });
     this.reason = reason;
@@ -27,6 +28,7 @@ export class ImportError extends Error {
   }
 }
 
+/** A name as the messages show it: in curly quotes, a NUL made visible. */
 export const quote = (text: string): string => `“${text.replaceAll('\0', '␀')}”`;
 
 export function cancelled(): ImportError {
