@@ -27,7 +27,10 @@ test('a multi-page site renders with its styles, module scripts, images and font
       return [...document.fonts].some((font) => font.family.includes('Fixture Sans') && font.status === 'loaded');
     })).toBe(true);
 
-    await testInfo.attach('multipage-site', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    // Kept in test-results/ as the run's picture of a rendered site.
+    const screenshot = testInfo.outputPath('multipage-site.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    await testInfo.attach('multipage-site', { path: screenshot, contentType: 'image/png' });
 
     // a second page through a relative link, and a listing for a folder without index
     await page.locator('#about-link').click();
