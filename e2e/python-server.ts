@@ -4,17 +4,22 @@ import { freePort } from './ports.ts';
 
 export interface PythonServer {
   readonly url: string;
+  /** What the server has written to stderr so far (its log), one complete line each. */
+  readonly stderrLines: readonly string[];
   stop(): Promise<void>;
 }
 
-export async function startPythonServer(directory: string): Promise<PythonServer> {
+/** `options` are more command-line options, such as `--cgi`. */
+export async function startPythonServer(directory: string, options: readonly string[] = []): Promise<PythonServer> {
   const port = await freePort();
-  const child = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', directory], {
+  const child = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', directory, ...options], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const stderrLines = collectLines(child);
   await waitForBanner(child);
   return {
     url: `http://127.0.0.1:${port}`,
+    stderrLines,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -22,6 +27,18 @@ export async function startPythonServer(directory: string): Promise<PythonServer
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Reads stderr as it comes: an unread pipe would fill up and stall the server after ~64 KB of log. */
+function collectLines(child: ChildProcess): string[] {
+  const lines: string[] = [];
+  let partial = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop()!;
+    lines.push(...parts);
+  });
+  return lines;
 }
 
 function waitForBanner(child: ChildProcess): Promise<void> {

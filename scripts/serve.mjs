@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: serve the built app (dist/) like `python -m http.server` serves a folder.
-// PORT and HOST override the defaults (8000, 127.0.0.1). Everything under /site/ belongs to the
-// Service Worker; when a request for it reaches us (the SW is not installed yet, or Chromium
-// preloads a navigation while the SW boots), the app page answers so that it can install the SW
-// and show the site.
+// PORT and HOST override the defaults (8000, 127.0.0.1), DROPSERVE_DIST the folder served.
+// Everything under /site/ belongs to the Service Worker; when a request for it reaches us (the SW
+// is not installed yet, or Chromium preloads a navigation while the SW boots), the app page
+// answers so that it can install the SW and show the site.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mime from 'mime';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+const DIST = path.resolve(process.env.DROPSERVE_DIST ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist'));
 const PORT = Number(process.env.PORT ?? 8000);
 const HOST = process.env.HOST ?? '127.0.0.1';
 

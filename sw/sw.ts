@@ -5,10 +5,14 @@
  */
 import shell from 'virtual:app-shell';
 import { clientsClaim } from 'workbox-core';
+import { CLIENT_ADDRESS } from '../shared/serve/client-address.ts';
 import { serveSite } from '../shared/serve/serve-site.ts';
 import { SITE_PREFIX } from '../shared/serve/site-url.ts';
 import { IdbVfs } from '../shared/vfs/idb-vfs.ts';
 import { AppShell } from './app-shell.ts';
+import { cgiSupport } from './cgi-runner.ts';
+import { requestLog } from './request-log.ts';
+import { mayComeFromPage, siteRootResponse } from './site-of-client.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -31,8 +35,13 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  const serve = (siteRequest: Request) => openVfs().then((sites) => serveSite(siteRequest, sites, { log: requestLog(siteRequest), client: CLIENT_ADDRESS, cgi: cgiSupport(event) }));
+  const answerAsApp = () => (appShell.covers(request, url) ? appShell.respond(request, url) : fetch(request));
   if (url.pathname.startsWith(SITE_PREFIX)) {
-    event.respondWith(openVfs().then((sites) => serveSite(request, sites)));
+    event.respondWith(serve(request));
+  } else if (mayComeFromPage(event)) {
+    // `/assets/a.css` from a site's page is the site's file (site-root links).
+    event.respondWith(siteRootResponse(event, serve).then((response) => response ?? answerAsApp()));
   } else if (appShell.covers(request, url)) {
     event.respondWith(appShell.respond(request, url));
   }

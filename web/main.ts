@@ -5,14 +5,20 @@
  */
 import { IdbVfs, type SiteRecord } from '../shared/vfs/idb-vfs.ts';
 import { importSite } from '../shared/vfs/import-site.ts';
+import { DB_NAME } from '../shared/vfs/schema.ts';
+import { sitesMissingData } from '../shared/vfs/site-check.ts';
 import { isValidSiteName, siteNameFromFolder } from '../shared/vfs/site-name.ts';
+import type { SiteOptions } from '../shared/vfs/site-options.ts';
+import { startCgiHost } from './cgi-host.ts';
 import { required } from './dom.ts';
 import { type FolderSelection, droppedEntries, folderFromFileList, foldersFromEntries } from './folder-source.ts';
 import { formatBytes, formatCount } from './format.ts';
 import { ImportProgressView } from './import-progress.ts';
 import { Notice } from './notice.ts';
+import { ServerLogView } from './server-log.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { SiteListView } from './site-list.ts';
+import { databaseExists, StorageHealthView } from './storage-health.ts';
 import { StorageStatusView } from './storage-status.ts';
 
 /** Other tabs of the app re-read the site list when one of them changes it. */
@@ -24,12 +30,17 @@ const progress = new ImportProgressView(required(document, '[data-testid="import
 const storage = new StorageStatusView(required(document, '[data-testid="storage-status"]'));
 const dropZone = required(document, '[data-testid="drop-zone"]');
 const folderInput = required<HTMLInputElement>(document, '[data-testid="folder-input"]');
+new ServerLogView(required(document, '.server-log')).listen();
 
+const hadDatabase = await databaseExists(DB_NAME); // asked before opening it creates it
 const vfs = await IdbVfs.open(indexedDB);
+const health = new StorageHealthView(new Notice(required(document, '[data-testid="storage-warning"]')), required(document, '.site-list'), hadDatabase);
 const siteList = new SiteListView(required(document, '.sites'), required<HTMLTemplateElement>(document, '#site-template'), {
   delete: (name) => void deleteSite(name),
   rename: renameSite,
+  setOptions: saveSiteOptions,
 });
+startCgiHost(vfs);
 
 /** Imports run one after another, in the order the folders arrived. */
 let importQueue: Promise<void> = Promise.resolve();
@@ -52,6 +63,7 @@ async function importFolder(folder: FolderSelection): Promise<void> {
       signal: abort.signal,
       onProgress: (p) => progress.update(p),
       folderName: folder.folderName,
+      locks: navigator.locks,
     });
     statusNotice.show(describeImport(folder.folderName, site, replaced));
     await sitesChanged();
@@ -98,8 +110,16 @@ async function renameSite(from: string, to: string): Promise<void> {
   await sitesChanged();
 }
 
+/** Saved without redrawing this list (the person is using it); other tabs redraw theirs. */
+async function saveSiteOptions(name: string, change: Partial<SiteOptions>): Promise<void> {
+  await vfs.setSiteOptions(name, change);
+  sitesChannel.postMessage('changed');
+}
+
 async function showSites(): Promise<void> {
-  siteList.render(await vfs.listSites());
+  const sites = await vfs.listSites();
+  siteList.render(sites);
+  health.update(sites, await sitesMissingData(vfs));
 }
 
 async function sitesChanged(): Promise<void> {
@@ -140,6 +160,6 @@ sitesChannel.addEventListener('message', () => void showSites());
 
 await showSites();
 void storage.requestPersistence();
-void vfs.collectGarbage(); // what an interrupted import left behind (a closed tab, a crash)
+void vfs.collectGarbage({ locks: navigator.locks }); // what an interrupted import left behind (a closed tab, a crash)
 await registerServiceWorker().catch(reportSelectionError);
 document.documentElement.dataset.ready = 'true';

@@ -1,11 +1,14 @@
 import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
 import { sitePath } from '../shared/serve/site-url.ts';
+import { type SiteOptions, siteOptionsOf } from '../shared/vfs/site-options.ts';
+import { bindCgiOptions } from './cgi-options-view.ts';
 import { required } from './dom.ts';
 import { formatBytes, formatCount } from './format.ts';
 
 export interface SiteActions {
   delete(name: string): void;
   rename(from: string, to: string): Promise<void>;
+  setOptions(name: string, change: Partial<SiteOptions>): Promise<void>;
 }
 
 /** The list of stored sites: one `site` entry each, with Open, Rename and Delete. */
@@ -44,6 +47,7 @@ export class SiteListView {
     const rename = required(entry, '[data-action="rename"]');
     rename.setAttribute('aria-label', `Rename ${site.name}`);
     rename.addEventListener('click', () => this.#editName(entry, site.name));
+    bindCgiOptions(entry, site.name, siteOptionsOf(site), (change) => this.#actions.setOptions(site.name, change));
     return entry;
   }
 

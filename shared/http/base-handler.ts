@@ -8,7 +8,7 @@
 import { DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, renderErrorPage } from './error-page.ts';
 import { formatHttpDate } from './http-date.ts';
 import { formatLogLine, formatLogTime } from './log-format.ts';
-import type { HandlerRequest, HandlerResponse, HeaderLine } from './message.ts';
+import type { HandlerRequest, HandlerResponse, HeaderLine, ResponseBody } from './message.ts';
 import { encodeUtf8, pyRepr } from './python-text.ts';
 import { toReasonPhrase } from './reason-phrase.ts';
 import { collapseLeadingSlashes } from './request-target.ts';
@@ -26,6 +26,12 @@ const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Statuses whose responses never carry a body (RFC 9110). */
 const BODILESS_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Python reads at most this many bytes of request line, CRLF included, and answers a longer one
+ * with 414 (reference A-2.2). It also keeps a huge target from being decoded, looked up and echoed.
+ */
+export const MAX_REQUEST_LINE_BYTES = 65_536;
 
 type HandlerMethod = () => void | Promise<void>;
 
@@ -57,14 +63,18 @@ export class BaseHTTPRequestHandler {
   #status: { readonly code: number; readonly reason: string } | undefined;
   readonly #headerLines: HeaderLine[] = [];
   #headersEnded = false;
-  #body: Blob | Uint8Array<ArrayBuffer> | null = null;
+  #body: ResponseBody | null = null;
+  readonly #requestLineTooLong: boolean;
 
   constructor(request: HandlerRequest, options: HandlerOptions = {}) {
     this.request = request;
-    this.command = request.method;
-    this.path = collapseLeadingSlashes(request.target);
-    this.requestVersion = request.version ?? 'HTTP/1.1';
-    this.requestLine = `${request.method} ${request.target} ${this.requestVersion}`;
+    const requestLine = `${request.method} ${request.target} ${request.version ?? 'HTTP/1.1'}`;
+    this.#requestLineTooLong = isTooLong(requestLine);
+    // Python gives up on such a line before parsing it: command, version and request line stay empty.
+    this.command = this.#requestLineTooLong ? '' : request.method;
+    this.path = this.#requestLineTooLong ? '' : collapseLeadingSlashes(request.target);
+    this.requestVersion = this.#requestLineTooLong ? '' : (request.version ?? 'HTTP/1.1');
+    this.requestLine = this.#requestLineTooLong ? '' : requestLine;
     this.headers = request.headers;
     this.#log = options.log;
     this.#now = options.now ?? Date.now;
@@ -72,6 +82,10 @@ export class BaseHTTPRequestHandler {
 
   /** Runs `do<METHOD>`, or answers 501, and returns what was sent. */
   async handle(): Promise<HandlerResponse> {
+    if (this.#requestLineTooLong) {
+      this.sendError(414);
+      return this.#response();
+    }
     const method = this.#handlerMethod();
     if (method === undefined) this.sendError(501, `Unsupported method (${pyRepr(this.command)})`);
     else await method.call(this);
@@ -153,8 +167,8 @@ export class BaseHTTPRequestHandler {
     this.#headersEnded = true;
   }
 
-  /** The response body, given whole: the counterpart of writing to Python's `wfile`. */
-  sendBody(body: Blob | Uint8Array<ArrayBuffer>): void {
+  /** The response body, given whole or as a stream: the counterpart of writing to Python's `wfile`. */
+  sendBody(body: ResponseBody): void {
     this.#body = body;
   }
 
@@ -189,4 +203,10 @@ export class BaseHTTPRequestHandler {
   addressString(): string {
     return this.request.client ?? '-';
   }
+}
+
+/** Whether `line` plus its CRLF is over `MAX_REQUEST_LINE_BYTES` in UTF-8. */
+function isTooLong(line: string): boolean {
+  // UTF-8 never takes fewer bytes than UTF-16 code units: a line that long needs no encoding.
+  return line.length + 2 > MAX_REQUEST_LINE_BYTES || encodeUtf8(line).length + 2 > MAX_REQUEST_LINE_BYTES;
 }

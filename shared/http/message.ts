@@ -19,6 +19,8 @@ export interface HandlerRequest {
 
 export type HeaderLine = readonly [name: string, value: string];
 
+export type ResponseBody = Blob | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
+
 export interface HandlerResponse {
   /** The protocol version of the status line (`protocol_version`); `HTTP/1.0` when absent. */
   readonly version?: string;
@@ -27,6 +29,6 @@ export interface HandlerResponse {
   readonly reason: string;
   /** In the order sent, with the spelling sent. */
   readonly headers: readonly HeaderLine[];
-  /** null for HEAD, 1xx, 204, 205 and 304. */
-  readonly body: Blob | Uint8Array<ArrayBuffer> | null;
+  /** null for HEAD, 1xx, 204, 205 and 304; a stream for a CGI script's output, sent as it is written. */
+  readonly body: ResponseBody | null;
 }

@@ -62,24 +62,31 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
       if (index === undefined) return this.listDirectory(path);
       [path, entry] = index;
     }
-    const contentType = this.guessType(path);
     // A trailing slash after a file's name (`/a.txt/`) names nothing.
     const blob = path.endsWith('/') || entry?.kind !== 'file' ? undefined : await this.#read(path);
-    if (entry === undefined || blob === undefined) {
-      this.sendError(404, 'File not found');
-      return undefined;
-    }
-    if (this.#isNotModified(entry.mtime)) {
+    if (entry === undefined || blob === undefined) return this.sendNotFound();
+    return this.sendFile(path, entry, blob);
+  }
+
+  /** Sends the status and headers for a stored file (200, or 304) and returns what GET sends of it. */
+  async sendFile(path: string, entry: FileStat, blob: Blob): Promise<Blob | undefined> {
+    if (this.isNotModified(entry)) {
       this.sendResponse(304);
       this.endHeaders();
       return undefined;
     }
     this.sendResponse(200);
-    this.sendHeader('Content-type', contentType);
+    this.sendHeader('Content-type', this.guessType(path));
     this.sendHeader('Content-Length', String(blob.size));
     this.sendHeader('Last-Modified', this.dateTimeString(entry.mtime));
     this.endHeaders();
     return blob;
+  }
+
+  /** The answer for a target that names no file or directory: Python's 404. */
+  async sendNotFound(): Promise<Blob | Uint8Array<ArrayBuffer> | undefined> {
+    this.sendError(404, 'File not found');
+    return undefined;
   }
 
   /**
@@ -157,11 +164,11 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
    * a date Python cannot parse, or one with a non-zero offset, is ignored; no zone means UTC. The
    * mtime counts in whole seconds.
    */
-  #isNotModified(mtime: number): boolean {
+  isNotModified(entry: FileStat): boolean {
     const since = this.headers.get('If-Modified-Since');
     if (since === null || this.headers.has('If-None-Match')) return false;
     const date = parseEmailDate(since);
     if (date === undefined || (date.offset !== null && date.offset !== 0)) return false;
-    return Math.floor(mtime / 1000) * 1000 <= date.time;
+    return Math.floor(entry.mtime / 1000) * 1000 <= date.time;
   }
 }

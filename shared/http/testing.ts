@@ -6,7 +6,7 @@
 import { MemoryFiles } from '../vfs/memory-files.ts';
 import type { SiteFiles } from '../vfs/types.ts';
 import { toWire } from './fetch-adapter.ts';
-import type { HandlerResponse } from './message.ts';
+import type { HandlerResponse, ResponseBody } from './message.ts';
 import { SimpleHTTPRequestHandler } from './simple-handler.ts';
 
 /** The instant the Python captures were taken: `Date: Fri, 27 Nov 2026 13:02:41 GMT`. */
@@ -84,7 +84,7 @@ export async function exchange(method: string, target: string, options: Exchange
   return { response, head: toWire(response), body, text: new TextDecoder().decode(body), log };
 }
 
-export async function bodyBytes(body: Blob | Uint8Array | null): Promise<Uint8Array> {
+export async function bodyBytes(body: ResponseBody | null): Promise<Uint8Array> {
   if (body === null) return new Uint8Array(0);
-  return body instanceof Blob ? new Uint8Array(await body.arrayBuffer()) : body;
+  return body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
 }

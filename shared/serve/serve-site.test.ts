@@ -55,6 +55,15 @@ describe('serveSite', () => {
     expect(await response.text()).toContain('<title>Directory listing for /drafts/?</title>');
   });
 
+  it('hands the handler what a browser sends a server: no fragment', async () => {
+    const redirect = await serve('/site/blog/posts?q=1#frag');
+    expect(redirect.headers.get('location')).toBe('/site/blog/posts/?q=1');
+    const listing = await serve('/site/blog/drafts/#frag');
+    expect(await listing.text()).toContain('<title>Directory listing for /drafts/</title>');
+    const root = await serve('/site/blog#frag');
+    expect(root.headers.get('location')).toBe('/site/blog/');
+  });
+
   it('answers an unknown site with the handler’s 404 page', async () => {
     const response = await serve('/site/nope/index.html');
     expect(response.status).toBe(404);

@@ -6,18 +6,23 @@
 import type { HandlerRequest, HandlerResponse } from '../http/message.ts';
 import { toFetchResponse } from '../http/fetch-adapter.ts';
 import type { HandlerOptions } from '../http/base-handler.ts';
-import { SimpleHTTPRequestHandler } from '../http/simple-handler.ts';
+import type { SiteOptions } from '../vfs/site-options.ts';
 import type { SiteFiles } from '../vfs/types.ts';
+import { type CgiSupport, siteHandler } from './site-handler.ts';
 import { SITE_PREFIX } from './site-url.ts';
 
 export interface SiteDirectory {
   /** The files of the site named `name`, or undefined when no such site is stored. */
   siteFiles(name: string): Promise<SiteFiles | undefined>;
+  /** The site's options (CGI); without this, every site is served without CGI. */
+  siteOptions?(name: string): Promise<SiteOptions | undefined>;
 }
 
 export interface ServeOptions extends HandlerOptions {
   /** Stands for the client address in log lines. */
   readonly client?: string;
+  /** Runs CGI scripts for the sites that have CGI switched on; without it, none runs. */
+  readonly cgi?: CgiSupport;
 }
 
 /** A site that does not exist: every path in it is missing, so the handler answers 404 as Python would. */
@@ -40,8 +45,10 @@ export function splitSiteUrl(pathAndQuery: string): { name: string; target: stri
 
 export async function serveSite(request: Request, sites: SiteDirectory, options: ServeOptions = {}): Promise<Response> {
   const origin = new URL(request.url).origin;
-  // The raw URL, not `URL.pathname/search`: those drop an empty `?`, which Python's listing title shows.
-  const site = splitSiteUrl(request.url.slice(origin.length));
+  // The raw URL, not `URL.pathname/search`: those drop an empty `?`, which Python's listing title
+  // shows. `Request.url` keeps the fragment, which a browser never sends to a server: cut it off.
+  const pathAndQuery = request.url.slice(origin.length).split('#', 1)[0]!;
+  const site = splitSiteUrl(pathAndQuery) ?? unnamedSite(pathAndQuery);
   if (!site) throw new Error(`not a site URL: ${request.url}`);
   const handlerRequest: HandlerRequest = {
     method: request.method,
@@ -51,8 +58,19 @@ export async function serveSite(request: Request, sites: SiteDirectory, options:
     ...(options.client === undefined ? {} : { client: options.client }),
   };
   const files = (await sites.siteFiles(site.name)) ?? NO_FILES;
-  const response = await new SimpleHTTPRequestHandler(handlerRequest, { ...options, files }).handle();
+  const siteOptions = await sites.siteOptions?.(site.name);
+  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), site: site.name, files, options: siteOptions }, options);
+  const response = await handler.handle();
   return toFetchResponse(intoSiteSpace(response, site.name));
+}
+
+/**
+ * `/site/` with no name (`/site/?x`, `/site//a`): no stored site has the empty name, so it is
+ * answered as an unknown site is, with the handler's 404 — never with an exception, which the
+ * Service Worker would turn into a network error.
+ */
+function unnamedSite(pathAndQuery: string): { name: string; target: string } | undefined {
+  return pathAndQuery.startsWith(SITE_PREFIX) ? { name: '', target: pathAndQuery.slice(SITE_PREFIX.length - 1) } : undefined;
 }
 
 /** A `Location` of the handler's (`/a/`) points into the site (`/site/<name>/a/`). */

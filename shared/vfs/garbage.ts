@@ -2,6 +2,7 @@
  * What interrupted work leaves behind: a tab closed mid-import leaves a staging record and part of
  * a folder; a tab closed between an import's swap and its cleanup leaves the replaced site's data.
  */
+import { type ImportLocks, isImportAbandoned } from './import-lock.ts';
 import type { DropserveDB } from './schema.ts';
 import { deleteStorage, pastStorage } from './storage.ts';
 
@@ -21,9 +22,11 @@ export interface GarbageReport {
 /**
  * One readwrite transaction over all four stores, so that no import can start, advance or swap
  * between deciding what is garbage and deleting it (IndexedDB runs overlapping readwrite
- * transactions one after another).
+ * transactions one after another). With `locks`, an import whose lock is free is dead at once,
+ * whatever its heartbeat says (import-lock.ts).
  */
-export async function collectGarbage(db: DropserveDB, staleAfterMs: number): Promise<GarbageReport> {
+export async function collectGarbage(db: DropserveDB, staleAfterMs: number, locks?: ImportLocks): Promise<GarbageReport> {
+  const abandoned = locks ? await abandonedImports(db, locks) : new Set<string>();
   const tx = db.transaction(['sites', 'staging', 'entries', 'blobs'], 'readwrite');
   const [sites, imports] = await Promise.all([tx.objectStore('sites').getAll(), tx.objectStore('staging').getAll()]);
   const now = Date.now(); // once the transaction runs: it may have waited for an import's batch
@@ -31,7 +34,7 @@ export async function collectGarbage(db: DropserveDB, staleAfterMs: number): Pro
   const deletions: Promise<unknown>[] = [];
   let stagingRemoved = 0;
   for (const staging of imports) {
-    if (now - staging.heartbeat > staleAfterMs) {
+    if (abandoned.has(staging.storageId) || now - staging.heartbeat > staleAfterMs) {
       deletions.push(tx.objectStore('staging').delete(staging.storageId));
       stagingRemoved++;
     } else {
@@ -53,4 +56,15 @@ export async function collectGarbage(db: DropserveDB, staleAfterMs: number): Pro
   }
   await Promise.all([...deletions, tx.done]);
   return { stagingRemoved, storageIdsRemoved: removed.size };
+}
+
+/**
+ * The staging records whose import lock is free. Checked before the transaction (a lock request
+ * would let it commit); a record added meanwhile is not among them, and its lock was taken before
+ * it was written, so a free lock can only mean an import that has ended.
+ */
+async function abandonedImports(db: DropserveDB, locks: ImportLocks): Promise<Set<string>> {
+  const staged = await db.getAllKeys('staging');
+  const checked = await Promise.all(staged.map(async (storageId) => [storageId, await isImportAbandoned(locks, storageId)] as const));
+  return new Set(checked.filter(([, abandoned]) => abandoned).map(([storageId]) => storageId));
 }

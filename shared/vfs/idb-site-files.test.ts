@@ -1,5 +1,6 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { IdbVfs } from './idb-vfs.ts';
+import { IdbVfs } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
 import { dirItem, fileItem, memoryVfs, readText } from './testing.ts';
 import type { FileStat, SiteFiles } from './types.ts';
@@ -109,5 +110,55 @@ describe('read', () => {
     await importSite(vfs, 'site', [fileItem('index.html', 'new')]);
     expect(await files.read('index.html')).toBeUndefined();
     expect(await readText((await vfs.siteFiles('site'))!, 'index.html')).toBe('new');
+  });
+});
+
+describe('one transaction per file, and a memo of storage ids that is never trusted', () => {
+  /** Two connections to one database: the app page's and the Service Worker's. */
+  async function twoConnections(): Promise<{ page: IdbVfs; worker: IdbVfs }> {
+    const factory = new IDBFactory();
+    return { page: await IdbVfs.open(factory), worker: await IdbVfs.open(factory) };
+  }
+
+  it('serves a file seen before — lookup, stat and read — in one transaction', async () => {
+    await files.stat('index.html'); // the site is in the memo now
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const again = (await vfs.siteFiles('site'))!;
+    expect(await again.stat('index.html')).toMatchObject({ kind: 'file', size: 11 });
+    expect(await (await again.read('index.html'))!.text()).toBe('<h1>hi</h1>');
+    expect(transactions).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows a replacement made by another connection', async () => {
+    const { page, worker } = await twoConnections();
+    await importSite(page, 'blog', [fileItem('index.html', 'old')]);
+    expect(await readText((await worker.siteFiles('blog'))!, 'index.html')).toBe('old');
+    await importSite(page, 'blog', [fileItem('index.html', 'new'), fileItem('added.txt', 'added')]);
+    const fresh = (await worker.siteFiles('blog'))!;
+    expect(await fresh.stat('added.txt')).toMatchObject({ kind: 'file' });
+    expect(await readText(fresh, 'index.html')).toBe('new');
+    expect(names(await fresh.list(''))).toEqual(['added.txt', 'index.html']);
+  });
+
+  it('finds nothing once another connection deleted or renamed the site', async () => {
+    const { page, worker } = await twoConnections();
+    await importSite(page, 'gone', [fileItem('a.txt', 'a')]);
+    await importSite(page, 'moved', [fileItem('b.txt', 'b')]);
+    expect(await readText((await worker.siteFiles('gone'))!, 'a.txt')).toBe('a');
+    expect(await readText((await worker.siteFiles('moved'))!, 'b.txt')).toBe('b');
+    await page.deleteSite('gone');
+    await page.renameSite('moved', 'elsewhere');
+    const gone = await worker.siteFiles('gone');
+    expect([await gone?.stat('a.txt'), await gone?.read('a.txt'), await gone?.list('')]).toEqual([undefined, undefined, []]);
+    expect(await (await worker.siteFiles('moved'))?.stat('b.txt')).toBeUndefined();
+    expect(await readText((await worker.siteFiles('elsewhere'))!, 'b.txt')).toBe('b');
+  });
+
+  it('reads the Blob that its stat found, not one stored after it', async () => {
+    await importSite(vfs, 'two', [fileItem('a.txt', 'first')]);
+    const served = (await vfs.siteFiles('two'))!;
+    expect(await served.stat('a.txt')).toMatchObject({ size: 5 });
+    await importSite(vfs, 'two', [fileItem('a.txt', 'second!')]);
+    expect(await (await served.read('a.txt'))?.text()).toBe('first');
   });
 });

@@ -1,33 +1,84 @@
 /**
- * One stored site as the handlers see it (`SiteFiles`): each call is one small read transaction
- * against the storage id the site pointed at when this object was made.
+ * One stored site as the handlers see it (`SiteFiles`). Each call is one read transaction, which
+ * also reads the site's record to check which import (storage id) the site points at: the storage
+ * id comes from a shared memo of the last one seen, a guess that costs nothing when right — the
+ * record and the entry are read in parallel — and is corrected in the same transaction when the
+ * site was replaced meanwhile. So no request pays a separate lookup, and none is served from an
+ * import that is no longer the site's (docs/performance.md).
  */
-import type { DropserveDB, EntryRecord } from './schema.ts';
+import type { IDBPTransaction } from 'idb';
+import type { DropserveDB, DropserveSchema, EntryRecord } from './schema.ts';
 import type { FileStat, SiteFiles } from './types.ts';
+
+type ReadTransaction = IDBPTransaction<DropserveSchema, ['sites', 'entries', 'blobs'], 'readonly'>;
+const STORES = ['sites', 'entries', 'blobs'] as const;
 
 export class IdbSiteFiles implements SiteFiles {
   readonly #db: DropserveDB;
-  readonly #storageId: string;
+  readonly #name: string;
+  /** Site name → the storage id it pointed at when last read; shared by every IdbSiteFiles of one IdbVfs. */
+  readonly #storageIds: Map<string, string>;
+  /**
+   * The import this object reads: the one the site pointed at when the object was made, or when
+   * it first read (made from the memo). One request never mixes two imports.
+   */
+  #storageId: string | undefined;
+  /** The Blob that the last `stat` read along with the entry, for the `read` that usually follows. */
+  #readAhead: { path: string; blob: Blob | undefined } | undefined;
 
-  constructor(db: DropserveDB, storageId: string) {
+  /** `storageId`: the one the site points at, when just looked up; else the memo's guess is checked by the first read. */
+  constructor(db: DropserveDB, name: string, storageIds: Map<string, string>, storageId?: string) {
     this.#db = db;
+    this.#name = name;
+    this.#storageIds = storageIds;
     this.#storageId = storageId;
   }
 
+  get storageId(): string | undefined {
+    return this.#storageId;
+  }
+
+  /** The entry, and in the same transaction the Blob, if a file: serving a file takes one transaction. */
   async stat(path: string): Promise<FileStat | undefined> {
-    const entry = await this.#db.get('entries', [this.#storageId, path]);
+    const found = await this.#inSite((tx, id) =>
+      Promise.all([tx.objectStore('entries').get([id, path]), tx.objectStore('blobs').get([id, path])]),
+    );
+    const [entry, blob] = found ?? [];
+    this.#readAhead = { path, blob };
     return entry && toStat(entry);
   }
 
   /** A range query on the (storageId, parent) index: touches only the listed entries, never a Blob. */
   async list(path: string): Promise<FileStat[]> {
-    const entries = await this.#db.getAllFromIndex('entries', 'byParent', [this.#storageId, path]);
-    return entries.map(toStat);
+    const entries = await this.#inSite((tx, id) => tx.objectStore('entries').index('byParent').getAll([id, path]));
+    return (entries ?? []).map(toStat);
   }
 
   /** The stored Blob itself: the browser streams it into a Response without copying it into JS. */
-  read(path: string): Promise<Blob | undefined> {
-    return this.#db.get('blobs', [this.#storageId, path]);
+  async read(path: string): Promise<Blob | undefined> {
+    const ahead = this.#readAhead;
+    this.#readAhead = undefined;
+    if (ahead?.path === path) return ahead.blob;
+    return this.#inSite((tx, id) => tx.objectStore('blobs').get([id, path]));
+  }
+
+  /**
+   * Runs `read` against the site's import inside one read transaction; undefined when there is no
+   * such site, or when it no longer points at the import this object already read from.
+   */
+  async #inSite<T>(read: (tx: ReadTransaction, storageId: string) => Promise<T>): Promise<T | undefined> {
+    const tx = this.#db.transaction(STORES, 'readonly');
+    const guess = this.#storageId ?? this.#storageIds.get(this.#name);
+    const [site, guessed] = await Promise.all([tx.objectStore('sites').get(this.#name), guess === undefined ? undefined : read(tx, guess)]);
+    if (site !== undefined && site.storageId === guess) {
+      this.#storageId = guess;
+      return guessed;
+    }
+    if (site === undefined) this.#storageIds.delete(this.#name);
+    else this.#storageIds.set(this.#name, site.storageId);
+    if (site === undefined || this.#storageId !== undefined) return undefined;
+    this.#storageId = site.storageId;
+    return read(tx, site.storageId);
   }
 }
 

@@ -5,8 +5,10 @@
  */
 import { collectGarbage, DEFAULT_STALE_AFTER_MS, type GarbageReport } from './garbage.ts';
 import { IdbSiteFiles } from './idb-site-files.ts';
+import type { ImportLocks } from './import-lock.ts';
 import { DB_NAME, type DropserveDB, openDatabase, type SiteRecord } from './schema.ts';
 import { isValidSiteName } from './site-name.ts';
+import { type SiteOptions, siteOptionsOf } from './site-options.ts';
 import { deleteStorage } from './storage.ts';
 import type { SiteFiles } from './types.ts';
 import { VfsError } from './vfs-error.ts';
@@ -19,6 +21,8 @@ export class IdbVfs {
   readonly #factory: IDBFactory;
   readonly #name: string;
   #db: Promise<DropserveDB> | undefined;
+  /** Site name → storage id last seen: a guess every read checks (idb-site-files.ts), never trusted. */
+  readonly #storageIds = new Map<string, string>();
 
   private constructor(factory: IDBFactory, name: string) {
     this.#factory = factory;
@@ -56,19 +60,44 @@ export class IdbVfs {
   }
 
   /**
-   * The files of the site as it is now. The object keeps reading the same import: after the site
-   * is replaced or deleted it finds nothing, so take a fresh one per request.
+   * The files of the site as it is now; undefined when there is no such site. A site seen before
+   * is not looked up again here — the files' first read checks it, in its own transaction — so
+   * when another connection deleted the site meanwhile, they find nothing. The object keeps reading
+   * the same import: after the site is replaced or deleted it finds nothing, so take a fresh one per request.
    */
   async siteFiles(name: string): Promise<SiteFiles | undefined> {
     const db = await this.database();
+    if (this.#storageIds.has(name)) return new IdbSiteFiles(db, name, this.#storageIds);
     const site = await db.get('sites', name);
-    return site && new IdbSiteFiles(db, site.storageId);
+    if (!site) return undefined;
+    this.#storageIds.set(name, site.storageId);
+    return new IdbSiteFiles(db, name, this.#storageIds, site.storageId);
+  }
+
+  /** The site's serving options, defaults filled in; undefined when there is no such site. */
+  async siteOptions(name: string): Promise<SiteOptions | undefined> {
+    const site = await this.getSite(name);
+    return site && siteOptionsOf(site);
+  }
+
+  /**
+   * Changes some of the site's serving options on its record, in one transaction (so controls that
+   * each change one option never undo each other's changes); its files are untouched.
+   */
+  async setSiteOptions(name: string, change: Partial<SiteOptions>): Promise<SiteRecord> {
+    const tx = (await this.database()).transaction('sites', 'readwrite');
+    const site = await tx.store.get(name);
+    if (!site) throw new VfsError('no-site', `There is no site named “${name}”.`);
+    const updated: SiteRecord = { ...site, options: { ...siteOptionsOf(site), ...change } };
+    await Promise.all([tx.store.put(updated), tx.done]);
+    return updated;
   }
 
   /** Removes the site and all its files in one transaction; false when there was no such site. */
   async deleteSite(name: string): Promise<boolean> {
     const tx = (await this.database()).transaction(['sites', 'entries', 'blobs'], 'readwrite');
     const site = await tx.objectStore('sites').get(name);
+    this.#storageIds.delete(name);
     if (!site) return false; // nothing written: the transaction commits empty
     await Promise.all([tx.objectStore('sites').delete(name), deleteStorage(tx, site.storageId), tx.done]);
     return true;
@@ -84,14 +113,18 @@ export class IdbVfs {
     if (!site) throw new VfsError('no-site', `There is no site named “${from}”.`);
     if (from === to) return site;
     if (taken) throw new VfsError('site-exists', `A site named “${to}” already exists. Choose another name, or delete that site first.`);
+    this.#storageIds.delete(from);
     const renamed: SiteRecord = { ...site, name: to };
     await Promise.all([tx.store.delete(from), tx.store.put(renamed), tx.done]);
     return renamed;
   }
 
-  /** Removes what interrupted imports left behind (see garbage.ts); safe while imports run. */
-  async collectGarbage({ staleAfterMs = DEFAULT_STALE_AFTER_MS }: { staleAfterMs?: number } = {}): Promise<GarbageReport> {
-    return collectGarbage(await this.database(), staleAfterMs);
+  /**
+   * Removes what interrupted imports left behind (see garbage.ts); safe while imports run. With
+   * `locks` (`navigator.locks`), an import whose tab is gone is known at once (import-lock.ts).
+   */
+  async collectGarbage({ staleAfterMs = DEFAULT_STALE_AFTER_MS, locks }: { staleAfterMs?: number; locks?: ImportLocks } = {}): Promise<GarbageReport> {
+    return collectGarbage(await this.database(), staleAfterMs, locks);
   }
 
   /** Closes the connection; a later call opens a new one. */

@@ -7,6 +7,7 @@
  */
 import type { IdbVfs } from './idb-vfs.ts';
 import { cancelled, explainFailure, ImportError, quote, stoppedByCleanup } from './import-error.ts';
+import { acquireImportLock, type ImportLocks } from './import-lock.ts';
 import { batches, type ImportFile, type ImportItem, nameOf, parentOf, planImport } from './import-plan.ts';
 import type { DropserveDB, EntryRecord, SiteRecord } from './schema.ts';
 import { isValidSiteName } from './site-name.ts';
@@ -33,6 +34,8 @@ export interface ImportOptions {
   readonly batchBytes?: number;
   /** The folder's own name, kept on the site record; defaults to the site name. */
   readonly folderName?: string;
+  /** `navigator.locks`: held while the import runs, so that the next start knows when its tab died. */
+  readonly locks?: ImportLocks;
 }
 
 export interface ImportResult {
@@ -55,6 +58,7 @@ export async function importSite(vfs: IdbVfs, name: string, items: readonly Impo
     throw await explainFailure(error, { signal });
   });
   const storageId = newStorageId();
+  const releaseLock = options.locks ? await acquireImportLock(options.locks, storageId) : undefined;
   const startedAt = Date.now();
   try {
     // Before any data, so that garbage collection never takes this import's data for an orphan.
@@ -80,16 +84,18 @@ export async function importSite(vfs: IdbVfs, name: string, items: readonly Impo
       importedAt: Date.now(),
       folderName,
     };
-    const replaced = await publish(db, site);
-    if (!replaced) return { site };
+    const { published, replaced } = await publish(db, site);
+    if (!replaced) return { site: published };
     // No site points at the old data any more: should this fail, garbage collection removes it.
     await discardStorage(db, replaced.storageId).catch(() => undefined);
-    return { site, replaced };
+    return { site: published, replaced };
   } catch (error) {
     const failure = await explainFailure(error, { signal });
     // Should this fail, garbage collection removes the data once the heartbeat is stale.
     await discardStorage(db, storageId).catch(() => undefined);
     throw failure;
+  } finally {
+    releaseLock?.(); // only now: the staging record is gone, published or discarded
   }
 }
 
@@ -145,13 +151,17 @@ async function writeBatch(db: DropserveDB, storageId: string, batch: readonly Im
   }
 }
 
-/** The one transaction that makes the import visible; returns the site it replaced. */
-async function publish(db: DropserveDB, site: SiteRecord): Promise<SiteRecord | undefined> {
+/**
+ * The one transaction that makes the import visible; returns the record stored (which keeps the
+ * replaced site's options) and the site it replaced.
+ */
+async function publish(db: DropserveDB, site: SiteRecord): Promise<{ published: SiteRecord; replaced?: SiteRecord }> {
   const tx = db.transaction(['sites', 'staging'], 'readwrite');
   const [staged, replaced] = await Promise.all([tx.objectStore('staging').get(site.storageId), tx.objectStore('sites').get(site.name)]);
   if (!staged) throw stoppedByCleanup(); // nothing written: the transaction commits empty
-  await Promise.all([tx.objectStore('sites').put(site), tx.objectStore('staging').delete(site.storageId), tx.done]);
-  return replaced;
+  const published = replaced?.options ? { ...site, options: replaced.options } : site;
+  await Promise.all([tx.objectStore('sites').put(published), tx.objectStore('staging').delete(site.storageId), tx.done]);
+  return replaced ? { published, replaced } : { published };
 }
 
 function entryRecord(storageId: string, item: ImportItem, startedAt: number): EntryRecord {

@@ -6,6 +6,7 @@
  * and re-putting metadata never rewrites one.
  */
 import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
+import type { SiteOptions } from './site-options.ts';
 import type { EntryKind } from './types.ts';
 import { VfsError } from './vfs-error.ts';
 
@@ -28,6 +29,8 @@ export interface SiteRecord {
   readonly importedAt: number;
   /** The name of the folder the files came from (the site name is derived from it, or renamed). */
   readonly folderName: string;
+  /** Serving options (CGI); absent means all defaults, see site-options.ts. Kept by a re-import. */
+  readonly options?: SiteOptions;
 }
 
 /** The metadata of one file or directory; its bytes, if a file, are in `blobs` under the same key. */

@@ -24,4 +24,6 @@ export interface SiteFiles {
   list(path: string): Promise<FileStat[]>;
   /** The bytes of the file at `path`, or undefined when it is not a stored file. */
   read(path: string): Promise<Blob | undefined>;
+  /** The import the entries read so far came from, when the store has such ids (part of an ETag). */
+  readonly storageId?: string | undefined;
 }
