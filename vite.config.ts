@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
@@ -41,7 +42,10 @@ function serviceWorker(): Plugin {
       });
     },
     writeBundle(_options, bundle) {
-      const files = Object.keys(bundle).map((file) => `/${file}`).filter((file) => !file.endsWith('.map'));
+      // The public folder (manifest, icons) is copied, not bundled: list it too, for offline installs.
+      const copied = existsSync(config.publicDir) ? readdirSync(config.publicDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()) : [];
+      const publicFiles = copied.map((entry) => path.relative(config.publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+      const files = [...Object.keys(bundle), ...publicFiles].map((file) => `/${file}`).filter((file) => !file.endsWith('.map'));
       // Hashed file names change with every build that changes the app: a cheap version id.
       shell = { urls: ['/', ...files.filter((f) => f !== '/index.html')], version: hashOf(files.join('\n')) };
     },

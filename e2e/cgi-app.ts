@@ -68,6 +68,34 @@ export async function setCgi(page: Page, on: boolean): Promise<void> {
   await expect.poll(async () => (await fetchInPage(page, `/site/${CGI_SITE}/cgi-bin/env.mjs`)).headers['content-type']).toBe(on ? 'application/json' : 'text/javascript');
 }
 
+/** Sets the site's CGI time limit in its options and waits until it is stored, where the SW reads it. */
+export async function setCgiTimeLimit(page: Page, seconds: number): Promise<void> {
+  const entry = site(page, CGI_SITE);
+  await entry.locator('summary').click();
+  await entry.getByTestId('cgi-time-limit').fill(String(seconds));
+  await entry.getByTestId('cgi-time-limit').press('Enter');
+  await expect.poll(() => storedTimeLimit(page)).toBe(seconds);
+}
+
+/** The time limit stored for the CGI site, read from IndexedDB as the Service Worker reads it. */
+function storedTimeLimit(page: Page): Promise<number | undefined> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const open = indexedDB.open('dropserve');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('sites').objectStore('sites').get(name);
+          get.onsuccess = () => {
+            resolve(get.result?.options?.cgiTimeLimitSeconds);
+            open.result.close();
+          };
+        };
+      }),
+    CGI_SITE,
+  );
+}
+
 export function cgiUrl(path: string): string {
   return `/site/${CGI_SITE}${path}`;
 }

@@ -6,8 +6,8 @@
 import http from 'node:http';
 import type { Page } from '@playwright/test';
 import { expect, test } from './test.ts';
-import { copyFixture, importWithPicker, site } from './app.ts';
-import { CGI_SITE, cgiUrl, fetchInPage, openCgiSite } from './cgi-app.ts';
+import { copyFixture, importWithPicker } from './app.ts';
+import { CGI_SITE, cgiUrl, fetchInPage, openCgiSite, setCgiTimeLimit } from './cgi-app.ts';
 import { freePort } from './ports.ts';
 
 const OTHER_SITE = 'multipage';
@@ -41,11 +41,7 @@ test('scripts cannot reach storage or the network, and runaway scripts are stopp
   const other = copyFixture(OTHER_SITE);
   try {
     await importWithPicker(page, other.dir);
-    const entry = site(page, CGI_SITE);
-    await entry.locator('summary').click();
-    await entry.getByTestId('cgi-time-limit').fill('2');
-    await entry.getByTestId('cgi-time-limit').press('Enter');
-    await expect.poll(() => storedTimeLimit(page)).toBe(2);
+    await setCgiTimeLimit(page, 2);
     const before = await snapshot(page);
     expect(before.names).toEqual([CGI_SITE, OTHER_SITE]);
 
@@ -101,22 +97,3 @@ test('output past the 64 MiB cap stops the script and ends the response, with a 
     fixture.remove();
   }
 });
-
-/** The time limit stored for the CGI site, read from IndexedDB as the Service Worker reads it. */
-function storedTimeLimit(page: Page): Promise<number | undefined> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number | undefined>((resolve, reject) => {
-        const open = indexedDB.open('dropserve');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('sites').objectStore('sites').get(name);
-          get.onsuccess = () => {
-            resolve(get.result?.options?.cgiTimeLimitSeconds);
-            open.result.close();
-          };
-        };
-      }),
-    CGI_SITE,
-  );
-}

@@ -63,6 +63,8 @@ test('each request shows as Python logs it, newest at the bottom; Clear empties 
   // A navigation in another tab is logged in the app's tab too.
   const other = await context.newPage();
   await other.goto(`/site/${SITE}/sub/`);
+  // The browser then asks the page's root for its icon, as it would of python -m http.server (site-root links).
+  await expect(log).toContainText('"GET /favicon.ico HTTP/1.1" 404 -');
   await other.close();
   await page.bringToFront();
 
@@ -81,13 +83,15 @@ test('each request shows as Python logs it, newest at the bottom; Clear empties 
     'code 404, message File not found',
     '"GET /caf%C3%A9%20%3Cb%3E.txt HTTP/1.1" 404 -',
     '"GET /sub/ HTTP/1.1" 200 -',
+    'code 404, message File not found',
+    '"GET /favicon.ico HTTP/1.1" 404 -',
   ];
   await expect(log.locator('li')).toHaveCount(expected.length);
   expect(await loggedMessages(log, startedAt)).toEqual(expected);
   // The site each line belongs to is shown beside it; the errors are marked.
   await expect(log.locator('li').first()).toHaveAttribute('data-site', SITE);
   await expect(log.locator('li').nth(1)).toHaveAttribute('data-status', '4xx');
-  await expect(page.locator('.server-log-count')).toHaveText('13 lines');
+  await expect(page.locator('.server-log-count')).toHaveText('15 lines');
   await page.screenshot({ path: test.info().outputPath('server-log.png'), fullPage: true });
 
   // Clear, from the keyboard.

@@ -23,6 +23,8 @@ export function cgiWorkerMain(): void {
       if (!ended) port.postMessage(message, transfer);
     };
     const end = (message: WorkerMessage) => {
+      stdout.flush();
+      stderr.flush();
       send(message);
       ended = true;
     };
@@ -32,12 +34,37 @@ export function cgiWorkerMain(): void {
       if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
       return encoder.encode(String(data));
     };
-    const stream = (type: 'stdout' | 'stderr') => ({
-      write(data: unknown): void {
-        const chunk = bytesOf(data);
-        if (chunk.length > 0) send({ type, chunk }, [chunk.buffer]);
-      },
-    });
+    // Writes are buffered, like a process's output into a pipe, and sent whenever the script
+    // pauses (awaits) or 64 KiB are waiting: one message per write would let a script that writes
+    // in a tight loop flood the host page, starving every other run and the time limit's timer.
+    const FLUSH_BYTES = 64 * 1024;
+    const stream = (type: 'stdout' | 'stderr') => {
+      let parts: Uint8Array[] = [];
+      let size = 0;
+      const flush = () => {
+        if (size === 0) return;
+        const chunk = new Uint8Array(size);
+        let at = 0;
+        for (const part of parts) {
+          chunk.set(part, at);
+          at += part.length;
+        }
+        parts = [];
+        size = 0;
+        send({ type, chunk }, [chunk.buffer]);
+      };
+      return {
+        write(data: unknown): void {
+          const bytes = bytesOf(data);
+          if (bytes.length === 0) return;
+          if (size === 0) queueMicrotask(flush);
+          parts.push(bytes);
+          size += bytes.length;
+          if (size >= FLUSH_BYTES) flush();
+        },
+        flush,
+      };
+    };
     const stdout = stream('stdout');
     const stderr = stream('stderr');
     const show = (value: unknown): string => {

@@ -2,6 +2,7 @@ import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
 import { sitePath } from '../shared/serve/site-url.ts';
 import { type SiteOptions, siteOptionsOf } from '../shared/vfs/site-options.ts';
 import { bindCgiOptions } from './cgi-options-view.ts';
+import { bindPreviewOptions } from './preview-options-view.ts';
 import { required } from './dom.ts';
 import { formatBytes, formatCount } from './format.ts';
 
@@ -48,6 +49,7 @@ export class SiteListView {
     rename.setAttribute('aria-label', `Rename ${site.name}`);
     rename.addEventListener('click', () => this.#editName(entry, site.name));
     bindCgiOptions(entry, site.name, siteOptionsOf(site), (change) => this.#actions.setOptions(site.name, change));
+    bindPreviewOptions(entry, site.name, siteOptionsOf(site), (change) => this.#actions.setOptions(site.name, change));
     return entry;
   }
 
