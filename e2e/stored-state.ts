@@ -17,7 +17,7 @@ export interface StoredState {
   readonly sites: Record<string, FileHashes>;
   /** Storage ids of staging records (imports in progress or abandoned). */
   readonly staging: string[];
-  /** Storage ids that hold entries or blobs but belong to no site. */
+  /** Storage ids that hold entries, or blobs that no site's file points at, but belong to no site. */
   readonly orphans: string[];
 }
 
@@ -39,20 +39,26 @@ export function storedState(page: Page): Promise<StoredState> {
         });
       const siteRecords = await read('sites', (s) => s.getAll() as IDBRequest<{ name: string; storageId: string }[]>);
       const staging = (await read('staging', (s) => s.getAllKeys())) as string[];
-      const entryKeys = (await read('entries', (s) => s.getAllKeys())) as [string, string][];
+      type Entry = { storageId: string; path: string; kind: string; blob?: [string, string] };
+      const entries = (await read('entries', (s) => s.getAll())) as Entry[];
       const blobKeys = (await read('blobs', (s) => s.getAllKeys())) as [string, string][];
       const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const owned = new Set([...siteRecords.map((site) => site.storageId), ...staging]);
+      // A re-synced file's bytes stay where an earlier import stored them: its entry points there.
+      const blobOf = (entry: Entry) => entry.blob ?? [entry.storageId, entry.path];
+      const keyId = ([id, path]: [string, string]) => `${id}/${path}`;
+      const pointedAt = new Set(entries.filter((entry) => owned.has(entry.storageId) && entry.kind === 'file').map((entry) => keyId(blobOf(entry))));
       const sites: Record<string, Record<string, string>> = {};
       for (const site of siteRecords) {
         const hashes: Record<string, string> = {};
-        for (const key of blobKeys.filter(([id]) => id === site.storageId)) {
-          const blob = await read('blobs', (s) => s.get(key) as IDBRequest<Blob>);
-          hashes[key[1]] = hex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+        for (const entry of entries.filter((e) => e.storageId === site.storageId && e.kind === 'file')) {
+          const blob = await read('blobs', (s) => s.get(blobOf(entry)) as IDBRequest<Blob | undefined>);
+          if (blob) hashes[entry.path] = hex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
         }
         sites[site.name] = hashes;
       }
-      const owned = new Set([...siteRecords.map((site) => site.storageId), ...staging]);
-      const orphans = [...new Set([...entryKeys, ...blobKeys].map(([id]) => id))].filter((id) => !owned.has(id)).sort();
+      const held = [...entries.map((entry) => entry.storageId), ...blobKeys.filter((key) => !pointedAt.has(keyId(key))).map(([id]) => id)];
+      const orphans = [...new Set(held)].filter((id) => !owned.has(id)).sort();
       return { sites, staging, orphans };
     } finally {
       db.close();

@@ -11,12 +11,14 @@ import { CHROMIUM_ARGS, chromiumExecutable } from './browser.ts';
 
 export { expect } from '@playwright/test';
 
-export const test = base.extend<{ context: BrowserContext; page: Page }>({
-  context: async ({ baseURL }, use) => {
+export const test = base.extend<{ chromiumArgs: string[]; context: BrowserContext; page: Page }>({
+  /** More Chromium flags for a spec's tests: `test.use({ chromiumArgs: [...] })`. */
+  chromiumArgs: [[], { option: true }],
+  context: async ({ baseURL, chromiumArgs }, use) => {
     const profile = mkdtempSync(path.join(tmpdir(), 'dropserve-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumExecutable(),
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...chromiumArgs],
       ...(baseURL ? { baseURL } : {}),
     });
     try {

@@ -6,11 +6,13 @@
 import shell from 'virtual:app-shell';
 import { clientsClaim } from 'workbox-core';
 import { CLIENT_ADDRESS } from '../shared/serve/client-address.ts';
+import { isSiteChanged } from '../shared/serve/site-changed.ts';
 import { serveSite } from '../shared/serve/serve-site.ts';
 import { SITE_PREFIX } from '../shared/serve/site-url.ts';
 import { IdbVfs } from '../shared/vfs/idb-vfs.ts';
 import { AppShell } from './app-shell.ts';
 import { cgiSupport } from './cgi-runner.ts';
+import { reloadPreviews } from './preview-reload.ts';
 import { requestLog } from './request-log.ts';
 import { mayComeFromPage, siteRootResponse } from './site-of-client.ts';
 
@@ -29,6 +31,10 @@ self.addEventListener('install', (event) => {
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(appShell.removeOldVersions());
+});
+
+self.addEventListener('message', (event) => {
+  if (isSiteChanged(event.data)) event.waitUntil(reloadPreviews(event.data.name));
 });
 
 self.addEventListener('fetch', (event) => {

@@ -4,10 +4,14 @@
  * never read here: IndexedDB reads each one as it stores it.
  */
 import type { ImportItem } from '../shared/vfs/import-site.ts';
+import { folderFromZip, isZipName } from './zip-source.ts';
+import type { FolderHandle } from './folder-handle.ts';
 
 export interface FolderSelection {
   readonly folderName: string;
   readonly items: ImportItem[];
+  /** The folder's File System Access handle, where the browser gave one: Sync reads the folder again through it. */
+  readonly handle?: FolderHandle;
 }
 
 /** Something in the selection that cannot be imported; the message is for a person. */
@@ -25,16 +29,18 @@ export function droppedEntries(data: DataTransfer): FileSystemEntry[] {
     .filter((entry): entry is FileSystemEntry => entry !== null);
 }
 
-/** Each dropped directory is a folder to import; a dropped file on its own is refused. */
+/** Each dropped directory or `.zip` is a folder to import; any other dropped file on its own is refused. */
 export async function foldersFromEntries(entries: readonly FileSystemEntry[]): Promise<FolderSelection[]> {
-  const loose = entries.filter((entry) => !entry.isDirectory);
-  if (entries.length === 0) throw new SelectionError('Nothing was dropped that dropserve can read. Drop a folder.');
+  const loose = entries.filter((entry) => !entry.isDirectory && !isZipName(entry.name));
+  if (entries.length === 0) throw new SelectionError('Nothing was dropped that dropserve can read. Drop a folder or a .zip.');
   if (loose.length > 0) {
     const names = loose.map((entry) => `“${entry.name}”`).join(', ');
-    throw new SelectionError(`dropserve serves folders: ${names} ${loose.length === 1 ? 'is a file' : 'are files'}. Drop the folder that holds ${loose.length === 1 ? 'it' : 'them'}.`);
+    throw new SelectionError(`dropserve serves folders and .zip archives: ${names} ${loose.length === 1 ? 'is a file' : 'are files'}. Drop the folder that holds ${loose.length === 1 ? 'it' : 'them'}.`);
   }
   const folders: FolderSelection[] = [];
-  for (const entry of entries) folders.push(await readFolder(entry as FileSystemDirectoryEntry));
+  for (const entry of entries) {
+    folders.push(entry.isDirectory ? await readFolder(entry as FileSystemDirectoryEntry) : await folderFromZip(await fileOf(entry as FileSystemFileEntry, entry.name)));
+  }
   return folders;
 }
 
@@ -78,7 +84,7 @@ function fileOf(entry: FileSystemFileEntry, path: string): Promise<File> {
   });
 }
 
-function unreadable(path: string, error: unknown): SelectionError {
+export function unreadable(path: string, error: unknown): SelectionError {
   const why = error instanceof DOMException ? ` (${error.name})` : '';
   return new SelectionError(`Could not read “${path}”${why} — nothing was imported and your sites are unchanged.`);
 }

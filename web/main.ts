@@ -11,15 +11,21 @@ import { isValidSiteName, siteNameFromFolder } from '../shared/vfs/site-name.ts'
 import type { SiteOptions } from '../shared/vfs/site-options.ts';
 import { startCgiHost } from './cgi-host.ts';
 import { required } from './dom.ts';
+import { droppedFolderHandles, hasDirectoryPicker, pickFolder, withHandles } from './folder-access.ts';
+import type { FolderHandle } from './folder-handle.ts';
 import { type FolderSelection, droppedEntries, folderFromFileList, foldersFromEntries } from './folder-source.ts';
+import { readFolderAgain, storedFolderHandles } from './folder-sync.ts';
 import { formatBytes, formatCount } from './format.ts';
 import { ImportProgressView } from './import-progress.ts';
+import { reloadPreviews } from './preview-reload.ts';
 import { Notice } from './notice.ts';
 import { ServerLogView } from './server-log.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { SiteListView } from './site-list.ts';
+import { describeSync } from './sync-summary.ts';
 import { databaseExists, StorageHealthView } from './storage-health.ts';
 import { StorageStatusView } from './storage-status.ts';
+import { folderFromZip } from './zip-source.ts';
 
 /** Other tabs of the app re-read the site list when one of them changes it. */
 const sitesChannel = new BroadcastChannel('dropserve-sites');
@@ -30,6 +36,7 @@ const progress = new ImportProgressView(required(document, '[data-testid="import
 const storage = new StorageStatusView(required(document, '[data-testid="storage-status"]'));
 const dropZone = required(document, '[data-testid="drop-zone"]');
 const folderInput = required<HTMLInputElement>(document, '[data-testid="folder-input"]');
+const zipInput = required<HTMLInputElement>(document, '[data-testid="zip-input"]');
 new ServerLogView(required(document, '.server-log')).listen();
 
 const hadDatabase = await databaseExists(DB_NAME); // asked before opening it creates it
@@ -39,18 +46,19 @@ const siteList = new SiteListView(required(document, '.sites'), required<HTMLTem
   delete: (name) => void deleteSite(name),
   rename: renameSite,
   setOptions: saveSiteOptions,
+  sync: syncSite,
 });
 startCgiHost(vfs);
 
 /** Imports run one after another, in the order the folders arrived. */
 let importQueue: Promise<void> = Promise.resolve();
 
-function enqueue(folders: readonly FolderSelection[]): void {
-  for (const folder of folders) importQueue = importQueue.then(() => importFolder(folder));
+/** Each folder goes into the site named after it, or into `siteName` (a Sync). */
+function enqueue(folders: readonly FolderSelection[], siteName?: string): void {
+  for (const folder of folders) importQueue = importQueue.then(() => importFolder(folder, siteName));
 }
 
-async function importFolder(folder: FolderSelection): Promise<void> {
-  const name = siteNameFromFolder(folder.folderName);
+async function importFolder(folder: FolderSelection, name = siteNameFromFolder(folder.folderName)): Promise<void> {
   const abort = new AbortController();
   errorNotice.hide();
   statusNotice.hide();
@@ -59,13 +67,16 @@ async function importFolder(folder: FolderSelection): Promise<void> {
     abort.abort();
   });
   try {
-    const { site, replaced } = await importSite(vfs, name, folder.items, {
+    const { site, replaced, changes } = await importSite(vfs, name, folder.items, {
       signal: abort.signal,
       onProgress: (p) => progress.update(p),
       folderName: folder.folderName,
       locks: navigator.locks,
     });
-    statusNotice.show(describeImport(folder.folderName, site, replaced));
+    // Sync is a convenience: a handle that cannot be stored leaves the import as it is, without Sync.
+    if (folder.handle) await vfs.setFolderHandle(site.name, folder.handle).catch(() => false);
+    statusNotice.show(changes ? describeSync(site.name, changes) : describeImport(folder.folderName, site, replaced));
+    if (replaced) void reloadPreviews(site.name);
     await sitesChanged();
   } catch (error) {
     errorNotice.show(messageOf(error));
@@ -88,9 +99,15 @@ function messageOf(error: unknown): string {
   return `The import failed (${detail}). Nothing was changed: your sites are as they were.`;
 }
 
+/** Reads the site's folder again (asking permission first: the click's activation is needed) and imports it into the site. */
+function syncSite(name: string, handle: FolderHandle): void {
+  readFolderAgain(handle).then((folder) => enqueue([folder], name), reportSelectionError);
+}
+
 async function deleteSite(name: string): Promise<void> {
   await vfs.deleteSite(name);
   statusNotice.show(`Deleted “${name}” and all its files.`);
+  void reloadPreviews(name); // an open preview shows that the site is gone
   await sitesChanged();
   void storage.refresh();
 }
@@ -118,7 +135,7 @@ async function saveSiteOptions(name: string, change: Partial<SiteOptions>): Prom
 
 async function showSites(): Promise<void> {
   const sites = await vfs.listSites();
-  siteList.render(sites);
+  siteList.render(sites, await storedFolderHandles(vfs, sites));
   health.update(sites, await sitesMissingData(vfs));
 }
 
@@ -143,9 +160,17 @@ dropZone.addEventListener('drop', (event) => {
   event.preventDefault();
   dropZone.classList.remove('dragging');
   if (!event.dataTransfer) return;
-  foldersFromEntries(droppedEntries(event.dataTransfer)).then(enqueue, reportSelectionError);
+  const handles = droppedFolderHandles(event.dataTransfer); // asked for first, as the entries, while the drop lasts
+  Promise.all([foldersFromEntries(droppedEntries(event.dataTransfer)), handles]).then(
+    ([folders, folderHandles]) => enqueue(withHandles(folders, folderHandles)),
+    reportSelectionError,
+  );
 });
-required(dropZone, '[data-action="choose-folder"]').addEventListener('click', () => folderInput.click());
+// Chromium's directory picker gives a handle (Sync) and empty folders; elsewhere the `<input>` picker.
+required(dropZone, '[data-action="choose-folder"]').addEventListener('click', () => {
+  if (!hasDirectoryPicker()) return folderInput.click();
+  pickFolder().then((folder) => folder && enqueue([folder]), reportSelectionError);
+});
 folderInput.addEventListener('change', () => {
   try {
     enqueue([folderFromFileList(folderInput.files ?? [])]);
@@ -154,6 +179,12 @@ folderInput.addEventListener('change', () => {
   } finally {
     folderInput.value = ''; // picking the same folder again must fire `change` again
   }
+});
+required(dropZone, '[data-action="choose-zip"]').addEventListener('click', () => zipInput.click());
+zipInput.addEventListener('change', () => {
+  const archive = zipInput.files?.[0];
+  zipInput.value = ''; // picking the same archive again must fire `change` again
+  if (archive) folderFromZip(archive).then((folder) => enqueue([folder]), reportSelectionError);
 });
 
 sitesChannel.addEventListener('message', () => void showSites());

@@ -3,6 +3,8 @@ import { sitePath } from '../shared/serve/site-url.ts';
 import { type SiteOptions, siteOptionsOf } from '../shared/vfs/site-options.ts';
 import { bindCgiOptions } from './cgi-options-view.ts';
 import { bindPreviewOptions } from './preview-options-view.ts';
+import type { FolderHandle } from './folder-handle.ts';
+import { bindSyncButton } from './sync-button.ts';
 import { required } from './dom.ts';
 import { formatBytes, formatCount } from './format.ts';
 
@@ -10,9 +12,10 @@ export interface SiteActions {
   delete(name: string): void;
   rename(from: string, to: string): Promise<void>;
   setOptions(name: string, change: Partial<SiteOptions>): Promise<void>;
+  sync(name: string, handle: FolderHandle): void;
 }
 
-/** The list of stored sites: one `site` entry each, with Open, Rename and Delete. */
+/** The list of stored sites: one `site` entry each, with Open, Sync (where a folder handle is stored), Rename and Delete. */
 export class SiteListView {
   readonly #list: HTMLElement;
   readonly #empty: HTMLElement;
@@ -26,12 +29,13 @@ export class SiteListView {
     this.#actions = actions;
   }
 
-  render(sites: readonly SiteRecord[]): void {
+  /** `folderHandles`: site name → the stored handle of its folder, for the sites that can sync. */
+  render(sites: readonly SiteRecord[], folderHandles: ReadonlyMap<string, FolderHandle>): void {
     this.#empty.hidden = sites.length > 0;
-    this.#list.replaceChildren(...[...sites].sort((a, b) => a.name.localeCompare(b.name)).map((site) => this.#entry(site)));
+    this.#list.replaceChildren(...[...sites].sort((a, b) => a.name.localeCompare(b.name)).map((site) => this.#entry(site, folderHandles.get(site.name))));
   }
 
-  #entry(site: SiteRecord): HTMLElement {
+  #entry(site: SiteRecord, folderHandle: FolderHandle | undefined): HTMLElement {
     const entry = (this.#template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
     entry.dataset.siteName = site.name;
     const url = sitePath(site.name);
@@ -48,6 +52,7 @@ export class SiteListView {
     const rename = required(entry, '[data-action="rename"]');
     rename.setAttribute('aria-label', `Rename ${site.name}`);
     rename.addEventListener('click', () => this.#editName(entry, site.name));
+    bindSyncButton(entry, site.name, folderHandle, (name, handle) => this.#actions.sync(name, handle));
     bindCgiOptions(entry, site.name, siteOptionsOf(site), (change) => this.#actions.setOptions(site.name, change));
     bindPreviewOptions(entry, site.name, siteOptionsOf(site), (change) => this.#actions.setOptions(site.name, change));
     return entry;

@@ -5,15 +5,16 @@ const file = { name: 'a.txt', kind: 'file', size: 1000, mtime: 1_700_000_000_123
 
 describe('entityTag', () => {
   it('is strong and made of the import, the size and the mtime', () => {
-    expect(entityTag(file, 'imp1')).toBe('"imp1-rs-loyw3v5n"');
-    expect(entityTag(file, undefined)).toBe('"rs-loyw3v5n"');
+    expect(entityTag({ ...file, storedBy: 'imp1' })).toBe('"imp1-rs-loyw3v5n"');
+    expect(entityTag(file)).toBe('"rs-loyw3v5n"');
   });
 
   it('changes with each of them', () => {
-    const tag = entityTag(file, 'imp1');
-    expect(entityTag(file, 'imp2')).not.toBe(tag);
-    expect(entityTag({ ...file, size: 1001 }, 'imp1')).not.toBe(tag);
-    expect(entityTag({ ...file, mtime: file.mtime + 1 }, 'imp1')).not.toBe(tag);
+    const stored = { ...file, storedBy: 'imp1' };
+    const tag = entityTag(stored);
+    expect(entityTag({ ...stored, storedBy: 'imp2' })).not.toBe(tag);
+    expect(entityTag({ ...stored, size: 1001 })).not.toBe(tag);
+    expect(entityTag({ ...stored, mtime: file.mtime + 1 })).not.toBe(tag);
   });
 });
 

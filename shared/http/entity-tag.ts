@@ -5,10 +5,10 @@
  */
 import type { FileStat } from '../vfs/types.ts';
 
-/** `"<import>-<size>-<mtime>"`, numbers in base 36; without an import id, the size and mtime alone. */
-export function entityTag(entry: FileStat, storageId: string | undefined): string {
+/** `"<import>-<size>-<mtime>"`, numbers in base 36; without an import id (`storedBy`), the size and mtime alone. */
+export function entityTag(entry: FileStat): string {
   const parts = [entry.size, Math.floor(entry.mtime)].map((n) => n.toString(36));
-  return `"${[...(storageId === undefined ? [] : [storageId]), ...parts].join('-')}"`;
+  return `"${[...(entry.storedBy === undefined ? [] : [entry.storedBy]), ...parts].join('-')}"`;
 }
 
 /**

@@ -33,9 +33,13 @@ describe('validators', () => {
     expect(header('Last-Modified')).toBe('Thu, 02 Jan 2020 03:04:05 GMT');
   });
 
-  it('puts the storage id in the tag', async () => {
+  it('puts the import that stored the file in the tag', async () => {
     const files = site();
-    const stored: SiteFiles = { stat: (p) => files.stat(p), list: (p) => files.list(p), read: (p) => files.read(p), storageId: 'import-7' };
+    const stat = async (p: string) => {
+      const entry = await files.stat(p);
+      return entry && { ...entry, storedBy: 'import-7' };
+    };
+    const stored: SiteFiles = { stat, list: (p) => files.list(p), read: (p) => files.read(p) };
     expect((await request('/digits.txt', {}, { files: stored })).header('ETag')).toMatch(/^"import-7-/);
   });
 

@@ -87,7 +87,7 @@ export class PreviewHTTPRequestHandler extends SimpleHTTPRequestHandler {
   }
 
   entityTag(entry: FileStat): string {
-    return entityTag(entry, this.files.storageId);
+    return entityTag(entry);
   }
 
   #sendValidators(tag: string): void {

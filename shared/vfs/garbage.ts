@@ -3,8 +3,9 @@
  * a folder; a tab closed between an import's swap and its cleanup leaves the replaced site's data.
  */
 import { type ImportLocks, isImportAbandoned } from './import-lock.ts';
-import type { DropserveDB } from './schema.ts';
-import { deleteStorage, pastStorage } from './storage.ts';
+import type { IDBPTransaction } from 'idb';
+import type { DropserveDB, DropserveSchema } from './schema.ts';
+import { deleteStorage, pastStorage, storageKeys } from './storage.ts';
 
 /**
  * An import refreshes its heartbeat with every batch, and a batch (≤ 500 files or 64 MiB, or one
@@ -20,14 +21,14 @@ export interface GarbageReport {
 }
 
 /**
- * One readwrite transaction over all four stores, so that no import can start, advance or swap
+ * One readwrite transaction over all the stores, so that no import can start, advance or swap
  * between deciding what is garbage and deleting it (IndexedDB runs overlapping readwrite
  * transactions one after another). With `locks`, an import whose lock is free is dead at once,
  * whatever its heartbeat says (import-lock.ts).
  */
 export async function collectGarbage(db: DropserveDB, staleAfterMs: number, locks?: ImportLocks): Promise<GarbageReport> {
   const abandoned = locks ? await abandonedImports(db, locks) : new Set<string>();
-  const tx = db.transaction(['sites', 'staging', 'entries', 'blobs'], 'readwrite');
+  const tx = db.transaction(['sites', 'staging', 'entries', 'blobs', 'folderHandles'], 'readwrite');
   const [sites, imports] = await Promise.all([tx.objectStore('sites').getAll(), tx.objectStore('staging').getAll()]);
   const now = Date.now(); // once the transaction runs: it may have waited for an import's batch
   const live = new Set(sites.map((site) => site.storageId));
@@ -47,15 +48,31 @@ export async function collectGarbage(db: DropserveDB, staleAfterMs: number, lock
     let cursor = await tx.objectStore(store).openKeyCursor();
     while (cursor) {
       const [storageId] = cursor.key;
-      if (!live.has(storageId) && !removed.has(storageId)) {
+      // Blobs without entries that other imports point at are what a finished removal kept: not garbage.
+      if (!live.has(storageId) && !removed.has(storageId) && (store === 'entries' || !(await isPointedAt(tx, storageId)))) {
         removed.add(storageId);
         deletions.push(deleteStorage(tx, storageId));
       }
       cursor = await cursor.continue(pastStorage(storageId));
     }
   }
+  deletions.push(removeOrphanHandles(tx, sites.map((site) => site.name)));
   await Promise.all([...deletions, tx.done]);
   return { stagingRemoved, storageIdsRemoved: removed.size };
+}
+
+type GarbageTransaction = IDBPTransaction<DropserveSchema, ('sites' | 'staging' | 'entries' | 'blobs' | 'folderHandles')[], 'readwrite'>;
+
+function isPointedAt(tx: GarbageTransaction, storageId: string): Promise<boolean> {
+  return tx.objectStore('entries').index('byBlob').count(storageKeys(storageId)).then((count) => count > 0);
+}
+
+/** The folder handles of sites that are gone (another tab deleted the site as its import stored the handle). */
+async function removeOrphanHandles(tx: GarbageTransaction, siteNames: readonly string[]): Promise<void> {
+  const names = new Set(siteNames);
+  const handles = tx.objectStore('folderHandles');
+  const orphans = (await handles.getAllKeys()).filter((name) => !names.has(name));
+  await Promise.all(orphans.map((name) => handles.delete(name)));
 }
 
 /**

@@ -10,10 +10,11 @@ const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
 
 let vfs: IdbVfs;
 let files: SiteFiles;
+let storedBy: string;
 
 beforeEach(async () => {
   vfs = await memoryVfs();
-  await importSite(vfs, 'site', [
+  ({ site: { storageId: storedBy } } = await importSite(vfs, 'site', [
     fileItem('index.html', '<h1>hi</h1>', 1_000),
     fileItem('with space/a b.txt', 'spaced'),
     fileItem(`docs/${ODD}`, 'odd'),
@@ -21,7 +22,7 @@ beforeEach(async () => {
     fileItem('docs/🚀/🎉.bin', BYTES, 2_000),
     dirItem('empty'),
     dirItem('docs/empty too'),
-  ]);
+  ]));
   files = (await vfs.siteFiles('site'))!;
 });
 afterEach(() => {
@@ -33,8 +34,8 @@ const names = (stats: FileStat[]) => stats.map((stat) => `${stat.name}${stat.kin
 
 describe('stat', () => {
   it('describes a file', async () => {
-    expect(await files.stat('index.html')).toEqual({ name: 'index.html', kind: 'file', size: 11, mtime: 1_000 });
-    expect(await files.stat('docs/🚀/🎉.bin')).toEqual({ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000 });
+    expect(await files.stat('index.html')).toEqual({ name: 'index.html', kind: 'file', size: 11, mtime: 1_000, storedBy });
+    expect(await files.stat('docs/🚀/🎉.bin')).toEqual({ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000, storedBy });
   });
 
   it('describes directories, the root and empty ones included', async () => {
@@ -60,7 +61,7 @@ describe('list', () => {
   it('lists what is directly inside a directory, with stats', async () => {
     expect(names(await files.list(''))).toEqual(['docs/', 'empty/', 'index.html', 'with space/']);
     expect(names(await files.list('docs'))).toEqual(['empty too/', 'naïve café/', `${ODD}`, '🚀/']);
-    expect(await files.list('docs/🚀')).toEqual([{ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000 }]);
+    expect(await files.list('docs/🚀')).toEqual([{ name: '🎉.bin', kind: 'file', size: 256, mtime: 2_000, storedBy }]);
   });
 
   it('lists an empty directory as empty, and never the root inside itself', async () => {
@@ -133,7 +134,7 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     const { page, worker } = await twoConnections();
     await importSite(page, 'blog', [fileItem('index.html', 'old')]);
     expect(await readText((await worker.siteFiles('blog'))!, 'index.html')).toBe('old');
-    await importSite(page, 'blog', [fileItem('index.html', 'new'), fileItem('added.txt', 'added')]);
+    await importSite(page, 'blog', [fileItem('index.html', 'new', 1_700_000_001_000), fileItem('added.txt', 'added')]);
     const fresh = (await worker.siteFiles('blog'))!;
     expect(await fresh.stat('added.txt')).toMatchObject({ kind: 'file' });
     expect(await readText(fresh, 'index.html')).toBe('new');

@@ -40,9 +40,7 @@ export class IdbSiteFiles implements SiteFiles {
 
   /** The entry, and in the same transaction the Blob, if a file: serving a file takes one transaction. */
   async stat(path: string): Promise<FileStat | undefined> {
-    const found = await this.#inSite((tx, id) =>
-      Promise.all([tx.objectStore('entries').get([id, path]), tx.objectStore('blobs').get([id, path])]),
-    );
+    const found = await this.#inSite((tx, id) => readFile(tx, id, path));
     const [entry, blob] = found ?? [];
     this.#readAhead = { path, blob };
     return entry && toStat(entry);
@@ -59,7 +57,7 @@ export class IdbSiteFiles implements SiteFiles {
     const ahead = this.#readAhead;
     this.#readAhead = undefined;
     if (ahead?.path === path) return ahead.blob;
-    return this.#inSite((tx, id) => tx.objectStore('blobs').get([id, path]));
+    return (await this.#inSite((tx, id) => readFile(tx, id, path)))?.[1];
   }
 
   /**
@@ -82,6 +80,16 @@ export class IdbSiteFiles implements SiteFiles {
   }
 }
 
-function toStat({ name, kind, size, mtime }: EntryRecord): FileStat {
-  return { name, kind, size, mtime };
+/**
+ * The entry and its Blob. The Blob is asked for under the entry's own key at once, in parallel;
+ * only a file that a re-sync kept (its bytes stored by an earlier import) takes a second request.
+ */
+async function readFile(tx: ReadTransaction, storageId: string, path: string): Promise<[EntryRecord | undefined, Blob | undefined]> {
+  const blobs = tx.objectStore('blobs');
+  const [entry, own] = await Promise.all([tx.objectStore('entries').get([storageId, path]), blobs.get([storageId, path])]);
+  return [entry, entry?.blob ? await blobs.get(entry.blob) : own];
+}
+
+function toStat({ name, kind, size, mtime, storageId, blob }: EntryRecord): FileStat {
+  return { name, kind, size, mtime, storedBy: blob?.[0] ?? storageId };
 }

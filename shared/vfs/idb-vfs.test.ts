@@ -107,3 +107,31 @@ describe('renameSite', () => {
     expect(await readText((await vfs.siteFiles('blog'))!, 'v.txt')).toBe('2');
   });
 });
+
+describe('folder handles', () => {
+  // A stand-in for a FileSystemDirectoryHandle: the store keeps whatever structured-clones.
+  const handle = { kind: 'directory', name: 'blog folder' };
+
+  it('keeps a handle per site, and none for a site that has not got one', async () => {
+    await importSite(vfs, 'blog', folder({ 'a.txt': 'a' }));
+    await importSite(vfs, 'docs', folder({ 'b.txt': 'b' }));
+    expect(await vfs.setFolderHandle('blog', handle)).toBe(true);
+    expect(await vfs.folderHandle('blog')).toEqual(handle);
+    expect(await vfs.folderHandle('docs')).toBeUndefined();
+  });
+
+  it('stores no handle for a site that is not there', async () => {
+    expect(await vfs.setFolderHandle('nope', handle)).toBe(false);
+    expect(await vfs.folderHandle('nope')).toBeUndefined();
+  });
+
+  it('goes with its site: deleted with it, moved by a rename', async () => {
+    await importSite(vfs, 'blog', folder({ 'a.txt': 'a' }));
+    await vfs.setFolderHandle('blog', handle);
+    await vfs.renameSite('blog', 'journal');
+    expect(await vfs.folderHandle('blog')).toBeUndefined();
+    expect(await vfs.folderHandle('journal')).toEqual(handle);
+    await vfs.deleteSite('journal');
+    expect(await vfs.folderHandle('journal')).toBeUndefined();
+  });
+});

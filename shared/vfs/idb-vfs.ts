@@ -93,13 +93,29 @@ export class IdbVfs {
     return updated;
   }
 
+  /**
+   * Keeps the File System Access handle of the folder the site was imported from (opaque here), so
+   * that the app can sync the site from it; false, storing nothing, when there is no such site.
+   */
+  async setFolderHandle(name: string, handle: unknown): Promise<boolean> {
+    const tx = (await this.database()).transaction(['sites', 'folderHandles'], 'readwrite');
+    if ((await tx.objectStore('sites').getKey(name)) === undefined) return false; // nothing written: commits empty
+    await Promise.all([tx.objectStore('folderHandles').put(handle, name), tx.done]);
+    return true;
+  }
+
+  /** The handle `setFolderHandle` kept for the site; undefined when there is none. */
+  async folderHandle(name: string): Promise<unknown> {
+    return (await this.database()).get('folderHandles', name);
+  }
+
   /** Removes the site and all its files in one transaction; false when there was no such site. */
   async deleteSite(name: string): Promise<boolean> {
-    const tx = (await this.database()).transaction(['sites', 'entries', 'blobs'], 'readwrite');
+    const tx = (await this.database()).transaction(['sites', 'entries', 'blobs', 'folderHandles'], 'readwrite');
     const site = await tx.objectStore('sites').get(name);
     this.#storageIds.delete(name);
     if (!site) return false; // nothing written: the transaction commits empty
-    await Promise.all([tx.objectStore('sites').delete(name), deleteStorage(tx, site.storageId), tx.done]);
+    await Promise.all([tx.objectStore('sites').delete(name), tx.objectStore('folderHandles').delete(name), deleteStorage(tx, site.storageId), tx.done]);
     return true;
   }
 
@@ -108,14 +124,17 @@ export class IdbVfs {
     if (!isValidSiteName(to)) {
       throw new VfsError('invalid-name', `“${to}” cannot be a site name: use letters, digits, “-”, “_” and “.”.`);
     }
-    const tx = (await this.database()).transaction('sites', 'readwrite');
-    const [site, taken] = await Promise.all([tx.store.get(from), tx.store.get(to)]);
+    const tx = (await this.database()).transaction(['sites', 'folderHandles'], 'readwrite');
+    const sites = tx.objectStore('sites');
+    const handles = tx.objectStore('folderHandles');
+    const [site, taken, handle] = await Promise.all([sites.get(from), sites.get(to), handles.get(from)]);
     if (!site) throw new VfsError('no-site', `There is no site named “${from}”.`);
     if (from === to) return site;
     if (taken) throw new VfsError('site-exists', `A site named “${to}” already exists. Choose another name, or delete that site first.`);
     this.#storageIds.delete(from);
     const renamed: SiteRecord = { ...site, name: to };
-    await Promise.all([tx.store.delete(from), tx.store.put(renamed), tx.done]);
+    const moveHandle = handle === undefined ? [] : [handles.delete(from), handles.put(handle, to)];
+    await Promise.all([sites.delete(from), sites.put(renamed), ...moveHandle, tx.done]);
     return renamed;
   }
 

@@ -45,7 +45,7 @@ interface FailureContext {
   /** The item whose request failed, when the error came from one request. */
   readonly path?: string | undefined;
   /** The files of the batch that failed, to find an unreadable one among. */
-  readonly files?: readonly { readonly path: string; readonly file: File }[];
+  readonly files?: readonly { readonly path: string; readonly file: Blob }[];
 }
 
 /**
@@ -67,7 +67,7 @@ export async function explainFailure(error: unknown, { signal, path, files = [] 
   return new ImportError('failed', `The import failed (${detail})`, path, error);
 }
 
-async function firstUnreadable(files: readonly { readonly path: string; readonly file: File }[]): Promise<string | undefined> {
+async function firstUnreadable(files: readonly { readonly path: string; readonly file: Blob }[]): Promise<string | undefined> {
   for (const { path, file } of files) {
     try {
       await file.slice(0, 1).arrayBuffer();

@@ -5,10 +5,21 @@
  */
 import { ImportError, quote } from './import-error.ts';
 
+/**
+ * File bytes that are made only when their batch is stored — a zip member is unpacked then, so an
+ * archive never sits unpacked in memory. `size` and `lastModified` are known up front, as a
+ * `File`'s are; `blob()` rejects with an `ImportError` when the bytes cannot be made.
+ */
+export interface FileSource {
+  readonly size: number;
+  readonly lastModified: number;
+  blob(signal?: AbortSignal): Promise<Blob>;
+}
+
 /** One thing in a dropped folder; paths are relative to the folder, `/`-separated, no leading slash. */
 export type ImportItem =
   | { readonly path: string; readonly kind: 'directory' }
-  | { readonly path: string; readonly kind: 'file'; readonly file: File };
+  | { readonly path: string; readonly kind: 'file'; readonly file: File | FileSource };
 
 export type ImportFile = Extract<ImportItem, { kind: 'file' }>;
 
@@ -44,10 +55,11 @@ export function planImport(items: readonly ImportItem[]): ImportPlan {
 }
 
 /**
- * Cuts the plan into transactions of at most `maxItems` entries and `maxBytes` of file data; a
- * file bigger than `maxBytes` gets a transaction of its own.
+ * Cuts the plan into transactions of at most `maxItems` entries and `maxBytes` of file data (as
+ * `sizeOf` counts it: a file that is not written weighs nothing); a file bigger than `maxBytes`
+ * gets a transaction of its own.
  */
-export function* batches(items: readonly ImportItem[], maxItems: number, maxBytes: number): Generator<readonly ImportItem[]> {
+export function* batches(items: readonly ImportItem[], maxItems: number, maxBytes: number, sizeOf = fileSize): Generator<readonly ImportItem[]> {
   let start = 0;
   let bytes = 0;
   for (let i = 0; i < items.length; i++) {
@@ -62,7 +74,7 @@ export function* batches(items: readonly ImportItem[], maxItems: number, maxByte
   if (start < items.length) yield items.slice(start);
 }
 
-function sizeOf(item: ImportItem): number {
+function fileSize(item: ImportItem): number {
   return item.kind === 'file' ? item.file.size : 0;
 }
 

@@ -103,7 +103,7 @@ describe('a successful import', () => {
 
   it('replaces the site of the same name, and deletes the old files', async () => {
     const { site: old } = await importSite(vfs, 'blog', folder({ 'index.html': 'v1', 'only-in-v1.txt': 'x' }));
-    const { site, replaced } = await importSite(vfs, 'blog', folder({ 'index.html': 'v2' }));
+    const { site, replaced } = await importSite(vfs, 'blog', [fileItem('index.html', 'v2', 1_700_000_001_000)]);
     expect(replaced).toEqual(old);
     expect(site.storageId).not.toBe(old.storageId);
     const served = (await vfs.siteFiles('blog'))!;
@@ -148,8 +148,14 @@ describe('a failed import changes nothing', () => {
   it('is cancelled while a batch is being written: that transaction is aborted', async () => {
     const abort = new AbortController();
     const txAbort = vi.spyOn(IDBTransaction.prototype, 'abort');
-    // Fires once the next batch's transaction has queued its puts and waits for its first result.
-    const onProgress = (p: ImportProgress) => p.filesDone > 0 && queueMicrotask(() => abort.abort());
+    // Fires once the next batch's transaction has queued a put, and waits for its result.
+    let armed = false;
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (armed) queueMicrotask(() => abort.abort());
+      return put.apply(this, args);
+    });
+    const onProgress = (p: ImportProgress) => (armed = p.filesDone > 0);
     const error = await failure(importSite(vfs, 'blog', files(10), { batchFiles: 3, signal: abort.signal, onProgress }));
     expect(error.reason).toBe('cancelled');
     expect(txAbort).toHaveBeenCalled();
@@ -209,7 +215,8 @@ describe('a failed import changes nothing', () => {
   });
 
   it('meets a value IndexedDB cannot store (put throws at once)', async () => {
-    const uncloneable = { size: 1, lastModified: 0, slice: () => new Blob(['x']) } as unknown as File;
+    // Has a function, so it cannot be cloned; its `slice` lets the unreadable-file probe read it.
+    const uncloneable = { size: 1, lastModified: 0, blob: async () => ({ slice: () => new Blob(['x']) }) as unknown as Blob };
     const error = await failure(importSite(vfs, 'blog', [...files(2), { path: 'bad.bin', kind: 'file', file: uncloneable }]));
     expect(error).toMatchObject({ reason: 'failed', path: 'bad.bin' });
     expect(error.message).toMatch(/^The import failed \(.+\) — nothing was changed\.$/);
@@ -249,5 +256,110 @@ describe('two imports into one name at once', () => {
     const winner = last === ra ? 'a' : 'b';
     expect(await readText(served, 'v.txt')).toBe(winner);
     expect((await served.list('')).map((stat) => stat.name).sort()).toEqual([winner, 'v.txt']);
+  });
+});
+
+describe('importing a folder again (re-sync)', () => {
+  const LATER = 1_700_000_009_000;
+  const first = () =>
+    importSite(vfs, 'site', [fileItem('same.txt', 'same'), fileItem('edit.txt', 'v1'), fileItem('gone.txt', 'gone'), fileItem('d/keep.txt', 'keep'), { path: 'old-dir', kind: 'directory' }]);
+  const second = (options = {}) =>
+    importSite(vfs, 'site', [fileItem('same.txt', 'same'), fileItem('edit.txt', 'v2', LATER), fileItem('d/keep.txt', 'keep'), fileItem('new/n.txt', 'new')], options);
+
+  /** The blob keys stored for each storage id. */
+  async function blobPaths() {
+    const keys = await (await vfs.database()).getAllKeys('blobs');
+    const byImport = new Map<string, string[]>();
+    for (const [id, path] of keys) byImport.set(id, [...(byImport.get(id) ?? []), path]);
+    return byImport;
+  }
+
+  it('writes only the changed and added files, and says what changed', async () => {
+    const { site: old } = await first();
+    const { site, replaced, changes } = await second();
+    expect(replaced).toEqual(old);
+    expect(changes).toEqual({ added: ['new/', 'new/n.txt'], changed: ['edit.txt'], removed: ['gone.txt', 'old-dir/'], unchanged: 2 });
+    expect(site).toMatchObject({ fileCount: 4, reusedFiles: 2 });
+    const stored = await blobPaths();
+    expect(stored.get(site.storageId)?.sort()).toEqual(['edit.txt', 'new/n.txt']);
+    // The replaced import keeps only the bytes the new one points at.
+    expect(stored.get(old.storageId)?.sort()).toEqual(['d/keep.txt', 'same.txt']);
+    const served = (await vfs.siteFiles('site'))!;
+    for (const [path, text] of [['same.txt', 'same'], ['edit.txt', 'v2'], ['d/keep.txt', 'keep'], ['new/n.txt', 'new']]) {
+      expect(await readText(served, path!), path).toBe(text);
+    }
+    expect(await served.stat('gone.txt')).toBeUndefined();
+    expect(await served.stat('old-dir')).toBeUndefined();
+  });
+
+  it('keeps the unchanged files’ import in their ETag source, and gives the changed ones the new one', async () => {
+    const { site: old } = await first();
+    const { site } = await second();
+    const served = (await vfs.siteFiles('site'))!;
+    expect((await served.stat('same.txt'))?.storedBy).toBe(old.storageId);
+    expect((await served.stat('edit.txt'))?.storedBy).toBe(site.storageId);
+  });
+
+  it('writes nothing when nothing changed', async () => {
+    const { site: old } = await first();
+    const before = await blobPaths();
+    const { site, replaced, changes } = await first();
+    expect(site).toEqual(old);
+    expect(replaced).toBeUndefined();
+    expect(changes).toEqual({ added: [], changed: [], removed: [], unchanged: 4 });
+    expect(await blobPaths()).toEqual(before);
+    expect(await storageIdsInUse(vfs)).toEqual([old.storageId]);
+  });
+
+  it('points at the import that wrote the bytes, however many syncs later, and frees them with the site', async () => {
+    const { site: v1 } = await first();
+    await second();
+    const { site: v3, changes } = await importSite(vfs, 'site', [fileItem('same.txt', 'same'), fileItem('d/keep.txt', 'keep')]);
+    expect(changes).toMatchObject({ unchanged: 2, removed: ['edit.txt', 'new/', 'new/n.txt'] });
+    expect([...(await blobPaths()).keys()]).toEqual([v1.storageId]); // only the first import's bytes are left
+    expect(await readText((await vfs.siteFiles('site'))!, 'd/keep.txt')).toBe('keep');
+    expect(v3.reusedFiles).toBe(2);
+    await vfs.deleteSite('site');
+    expect(await storageIdsInUse(vfs)).toEqual([]);
+  });
+
+  it('writes a file again whose stored bytes are gone', async () => {
+    const { site: old } = await first();
+    await (await vfs.database()).delete('blobs', [old.storageId, 'same.txt']);
+    const { changes } = await second();
+    expect(changes?.changed).toEqual(['edit.txt', 'same.txt']);
+    expect(await readText((await vfs.siteFiles('site'))!, 'same.txt')).toBe('same');
+  });
+
+  it('is refused when the site was deleted meanwhile: its bytes may be gone', async () => {
+    await first();
+    const db = await vfs.database();
+    // The record alone, in a transaction queued at once, so that it runs before the swap's.
+    const onProgress = (p: ImportProgress) => p.filesDone === p.filesTotal && void db.delete('sites', 'site');
+    const error = await failure(second({ onProgress }));
+    expect(error).toMatchObject({ reason: 'failed', message: expect.stringContaining('changed by another import') });
+    expect(await vfs.listSites()).toEqual([]);
+    await collectGarbage(db, -1);
+    expect(await storageIdsInUse(vfs)).toEqual([]);
+  });
+
+  it('leaves the site whole when cancelled: the bytes it points at are kept', async () => {
+    await first();
+    const before = await everything();
+    const abort = new AbortController();
+    const onProgress = (p: ImportProgress) => p.filesDone > 0 && abort.abort();
+    const error = await failure(second({ batchFiles: 2, signal: abort.signal, onProgress }));
+    expect(error.reason).toBe('cancelled');
+    expect(await everything()).toEqual(before);
+  });
+
+  it('garbage collection keeps the bytes a site points at, and reports no removal for them', async () => {
+    await first();
+    const { site } = await second();
+    const report = await collectGarbage(await vfs.database(), -1);
+    expect(report).toEqual({ stagingRemoved: 0, storageIdsRemoved: 0 });
+    const served = (await vfs.siteFiles('site'))!;
+    expect(await readText(served, 'same.txt')).toBe('same');
+    expect(site.reusedFiles).toBe(2);
   });
 });

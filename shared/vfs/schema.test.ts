@@ -26,8 +26,8 @@ function settle<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 describe('schema', () => {
-  it('is version 1, one upgrade step', () => {
-    expect(SCHEMA_VERSION).toBe(1);
+  it('is version 2, two upgrade steps', () => {
+    expect(SCHEMA_VERSION).toBe(2);
   });
 
   it('creates every store and the listing index on an empty database', async () => {
@@ -35,22 +35,25 @@ describe('schema', () => {
     const db = unwrap(await (await openVfs()).database());
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames]).toEqual(['blobs', 'entries', 'sites', 'staging']);
+    expect([...db.objectStoreNames]).toEqual(['blobs', 'entries', 'folderHandles', 'sites', 'staging']);
     const tx = db.transaction([...db.objectStoreNames]);
     const shape = (name: string) => {
       const store = tx.objectStore(name);
       return { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes: [...store.indexNames] };
     };
     expect(shape('sites')).toEqual({ keyPath: 'name', autoIncrement: false, indexes: [] });
-    expect(shape('entries')).toEqual({ keyPath: ['storageId', 'path'], autoIncrement: false, indexes: ['byParent'] });
+    expect(shape('entries')).toEqual({ keyPath: ['storageId', 'path'], autoIncrement: false, indexes: ['byBlob', 'byParent'] });
     expect(shape('blobs')).toEqual({ keyPath: null, autoIncrement: false, indexes: [] });
     expect(shape('staging')).toEqual({ keyPath: 'storageId', autoIncrement: false, indexes: [] });
+    expect(shape('folderHandles')).toEqual({ keyPath: null, autoIncrement: false, indexes: [] });
     const byParent = tx.objectStore('entries').index('byParent');
     expect({ keyPath: byParent.keyPath, unique: byParent.unique, multiEntry: byParent.multiEntry }).toEqual({
       keyPath: ['storageId', 'parent'],
       unique: false,
       multiEntry: false,
     });
+    const byBlob = tx.objectStore('entries').index('byBlob');
+    expect({ keyPath: byBlob.keyPath, unique: byBlob.unique }).toEqual({ keyPath: 'blob', unique: false });
   });
 
   it('keeps the stored sites when the database is opened again', async () => {

@@ -31,6 +31,8 @@ export interface SiteRecord {
   readonly folderName: string;
   /** Serving options (CGI); absent means all defaults, see site-options.ts. Kept by a re-import. */
   readonly options?: SiteOptions;
+  /** Files whose bytes an earlier import stored (a re-sync left them unchanged); absent means 0. */
+  readonly reusedFiles?: number;
 }
 
 /** The metadata of one file or directory; its bytes, if a file, are in `blobs` under the same key. */
@@ -47,6 +49,12 @@ export interface EntryRecord {
   readonly kind: EntryKind;
   readonly size: number;
   readonly mtime: number;
+  /**
+   * Where the file's bytes are when an earlier import stored them (a re-sync found the file
+   * unchanged); absent means under this entry's own key. Always the import that wrote the bytes,
+   * never a chain. Indexed, so that deleting that import keeps the bytes still pointed at.
+   */
+  readonly blob?: StorageKey;
 }
 
 /** An import in progress. Its data is not garbage while the heartbeat is recent. */
@@ -61,9 +69,15 @@ export interface StagingRecord {
 
 export interface DropserveSchema extends DBSchema {
   sites: { key: string; value: SiteRecord };
-  entries: { key: StorageKey; value: EntryRecord; indexes: { byParent: StorageKey } };
+  entries: { key: StorageKey; value: EntryRecord; indexes: { byParent: StorageKey; byBlob: StorageKey } };
   blobs: { key: StorageKey; value: Blob };
   staging: { key: string; value: StagingRecord };
+  /**
+   * Site name → the folder's File System Access handle (`FileSystemDirectoryHandle`), where the
+   * browser gave one, so that the site can be synced again without picking the folder. Typed
+   * `unknown` here: shared code never touches DOM types.
+   */
+  folderHandles: { key: string; value: unknown };
 }
 
 export type DropserveDB = IDBPDatabase<DropserveSchema>;
@@ -81,6 +95,11 @@ const UPGRADES: readonly UpgradeStep[] = [
     db.createObjectStore('entries', { keyPath: ['storageId', 'path'] }).createIndex('byParent', ['storageId', 'parent']);
     db.createObjectStore('blobs');
     db.createObjectStore('staging', { keyPath: 'storageId' });
+  },
+  // 1 → 2: re-sync. Entries may point at bytes another import stored; sites may keep a folder handle.
+  (db, tx) => {
+    tx.objectStore('entries').createIndex('byBlob', 'blob');
+    db.createObjectStore('folderHandles');
   },
 ];
 

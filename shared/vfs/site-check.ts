@@ -8,8 +8,9 @@ import { storageKeys } from './storage.ts';
 
 /**
  * The names of the sites with stored records missing: fewer entries than the site's directories
- * (its root included) and files, or fewer blobs than files. Counts only, in one read transaction:
- * no record and no byte is read.
+ * (its root included) and files, or fewer blobs than the files whose bytes it stored itself (a
+ * re-sync keeps unchanged files' bytes where an earlier import stored them). Counts only, in one
+ * read transaction: no record and no byte is read.
  */
 export async function sitesMissingData(vfs: IdbVfs): Promise<string[]> {
   const tx = (await vfs.database()).transaction(['sites', 'entries', 'blobs'], 'readonly');
@@ -18,7 +19,7 @@ export async function sitesMissingData(vfs: IdbVfs): Promise<string[]> {
     sites.map(async (site) => {
       const keys = storageKeys(site.storageId);
       const [entries, blobs] = await Promise.all([tx.objectStore('entries').count(keys), tx.objectStore('blobs').count(keys)]);
-      return entries < site.dirCount + 1 + site.fileCount || blobs < site.fileCount ? [site.name] : [];
+      return entries < site.dirCount + 1 + site.fileCount || blobs < site.fileCount - (site.reusedFiles ?? 0) ? [site.name] : [];
     }),
   );
   return counted.flat();

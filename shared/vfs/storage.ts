@@ -23,10 +23,31 @@ export function pastStorage(storageId: string): StorageKey {
 
 type StorageTransaction = IDBPTransaction<DropserveSchema, ArrayLike<StoreNames<DropserveSchema>>, 'readwrite'>;
 
-/** Queues, inside `tx`, the removal of every entry and blob of `storageId`. */
-export function deleteStorage(tx: StorageTransaction, storageId: string): Promise<unknown> {
+/**
+ * Removes, inside `tx`, every entry of `storageId` and the bytes that nothing points at any more:
+ * its own blobs but those another import's entries point at (a re-sync keeps unchanged files'
+ * bytes where they are), and the earlier imports' blobs that only its entries pointed at.
+ */
+export async function deleteStorage(tx: StorageTransaction, storageId: string): Promise<void> {
   const keys = storageKeys(storageId);
-  return Promise.all([tx.objectStore('entries').delete(keys), tx.objectStore('blobs').delete(keys)]);
+  const entries = tx.objectStore('entries');
+  const pointedOut = new Set((await entries.getAll(keys)).flatMap((entry) => (entry.blob ? [entry.blob[0]] : [])));
+  // Requests in one transaction run in order: the reads below see the entries gone.
+  await entries.delete(keys);
+  await Promise.all([storageId, ...pointedOut].map((id) => deleteUnpointedBlobs(tx, id)));
+}
+
+/** Deletes `storageId`'s blobs that no entry points at, once its own entries are gone. */
+async function deleteUnpointedBlobs(tx: StorageTransaction, storageId: string): Promise<void> {
+  const keys = storageKeys(storageId);
+  const entries = tx.objectStore('entries');
+  const blobs = tx.objectStore('blobs');
+  const [owners, pointers] = await Promise.all([entries.count(keys), entries.index('byBlob').getAll(keys)]);
+  if (owners > 0) return; // an import still there (the site a failed re-sync pointed into) keeps all its bytes
+  if (pointers.length === 0) return blobs.delete(keys); // the usual case: one range delete
+  const kept = new Set(pointers.flatMap((entry) => (entry.blob ? [entry.blob[1]] : [])));
+  const unpointed = (await blobs.getAllKeys(keys)).filter(([, path]) => !kept.has(path));
+  await Promise.all(unpointed.map((key) => blobs.delete(key)));
 }
 
 /** Removes one storage id's data and its staging record, if any, in one transaction. */

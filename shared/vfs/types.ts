@@ -15,6 +15,8 @@ export interface FileStat {
   readonly size: number;
   /** Modification time, milliseconds since the epoch (from `File.lastModified`). */
   readonly mtime: number;
+  /** The import that stored the bytes, when the store has such ids (part of an ETag: a re-sync keeps it for unchanged files). */
+  readonly storedBy?: string;
 }
 
 export interface SiteFiles {
@@ -24,6 +26,4 @@ export interface SiteFiles {
   list(path: string): Promise<FileStat[]>;
   /** The bytes of the file at `path`, or undefined when it is not a stored file. */
   read(path: string): Promise<Blob | undefined>;
-  /** The import the entries read so far came from, when the store has such ids (part of an ETag). */
-  readonly storageId?: string | undefined;
 }

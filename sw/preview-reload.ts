@@ -1,0 +1,14 @@
+/**
+ * The Service Worker's side of reloading previews (shared/serve/site-changed.ts): each window it
+ * controls that shows the changed site is navigated to the URL it is at, which reloads it from the
+ * site as it is now.
+ */
+import { showsSite } from '../shared/serve/site-changed.ts';
+
+declare const self: ServiceWorkerGlobalScope;
+
+export async function reloadPreviews(name: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window' });
+  // A window closed or navigated away meanwhile has nothing left to reload.
+  await Promise.all(windows.filter((client) => showsSite(client.url, name)).map((client) => client.navigate(client.url).catch(() => null)));
+}
