@@ -5,6 +5,7 @@
  */
 
 const UNRESERVED = /[A-Za-z0-9_.\-~/]/;
+const ALL_UNRESERVED = /^[A-Za-z0-9_.\-~/]*$/;
 
 /** UTF-8 bytes of one code point; a lone surrogate gets its 3-byte form, like `surrogatepass`. */
 function utf8Bytes(codePoint: number): number[] {
@@ -26,6 +27,7 @@ function utf8Bytes(codePoint: number): number[] {
  * `A-Za-z0-9_.-~/` becomes `%XX` with uppercase hex.
  */
 export function quoteUrlPath(text: string): string {
+  if (ALL_UNRESERVED.test(text)) return text; // most names: one regex test instead of a loop
   let quoted = '';
   for (const char of text) {
     if (UNRESERVED.test(char)) {

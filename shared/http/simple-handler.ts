@@ -10,7 +10,7 @@ import { renderListing } from './listing-page.ts';
 import type { HandlerRequest } from './message.ts';
 import { COMPRESSION_TYPES, guessMimeType, splitExtension } from './mime-types.ts';
 import { unquote } from './percent-encoding.ts';
-import { compareListingNames, encodeUtf8, escapeHtml } from './python-text.ts';
+import { encodeUtf8, escapeHtml, sortByListingName } from './python-text.ts';
 import { joinTarget, splitTarget, toSitePath, translateTarget } from './request-target.ts';
 
 export interface SimpleHandlerOptions extends HandlerOptions {
@@ -101,7 +101,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
       this.sendError(404, 'No permission to list directory');
       return undefined;
     }
-    const sorted = entries.toSorted((a, b) => compareListingNames(a.name, b.name));
+    const sorted = sortByListingName(entries);
     // Python shows the whole target, query and fragment included, decoded but not normalised.
     const body = encodeUtf8(renderListing(escapeHtml(unquote(this.path)), sorted));
     this.sendResponse(200);

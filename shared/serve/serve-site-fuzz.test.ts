@@ -13,6 +13,7 @@ import { FUZZ_SITE_NAMES, fuzzSiteFiles, fuzzTarget, hugeTarget, siteMark } from
 import { SimpleHTTPRequestHandler } from '../http/simple-handler.ts';
 import { importSite } from '../vfs/import-site.ts';
 import { MemoryFiles } from '../vfs/memory-files.ts';
+import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
 import { folder, memoryVfs } from '../vfs/testing.ts';
 import type { FileStat, SiteFiles } from '../vfs/types.ts';
 import { serveSite, type SiteDirectory, splitSiteUrl } from './serve-site.ts';
@@ -51,7 +52,7 @@ class DiskDirectory implements SiteFiles {
   }
 }
 
-function twoSiteDisk(): SiteDirectory {
+function twoSiteDisk(): SiteDirectory & { siteFiles(name: string): Promise<SiteFiles | undefined> } {
   const disk = new MemoryFiles().addFile('secret.txt', `${siteMark(ABOVE)} above both sites\n`);
   for (const site of FUZZ_SITE_NAMES) {
     for (const [path, content] of fuzzSiteFiles(site)) {
@@ -59,7 +60,14 @@ function twoSiteDisk(): SiteDirectory {
       else disk.addFile(`${site}/${path}`, content);
     }
   }
-  return { siteFiles: async (name) => ((FUZZ_SITE_NAMES as readonly string[]).includes(name) ? new DiskDirectory(disk, name) : undefined) };
+  const siteFiles = async (name: string) => ((FUZZ_SITE_NAMES as readonly string[]).includes(name) ? new DiskDirectory(disk, name) : undefined);
+  return {
+    siteFiles,
+    openSite: async (name) => {
+      const files = await siteFiles(name);
+      return files && { files, options: DEFAULT_SITE_OPTIONS };
+    },
+  };
 }
 
 /** Fails the test rather than waiting forever. */

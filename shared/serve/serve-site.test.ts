@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFiles } from '../vfs/memory-files.ts';
-import type { SiteFiles } from '../vfs/types.ts';
+import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
 import { type SiteDirectory, serveSite, splitSiteUrl } from './serve-site.ts';
 
 const ORIGIN = 'http://127.0.0.1:8000';
@@ -12,7 +12,7 @@ const blog = new MemoryFiles()
   .addDirectory('drafts');
 
 const sites: SiteDirectory = {
-  siteFiles: async (name: string): Promise<SiteFiles | undefined> => (name === 'blog' ? blog : undefined),
+  openSite: async (name) => (name === 'blog' ? { files: blog, options: DEFAULT_SITE_OPTIONS } : undefined),
 };
 
 const serve = (path: string, init?: RequestInit) => serveSite(new Request(ORIGIN + path, init), sites, { now: () => NOW });

@@ -6,16 +6,17 @@
 import type { HandlerRequest, HandlerResponse } from '../http/message.ts';
 import { toFetchResponse } from '../http/fetch-adapter.ts';
 import type { HandlerOptions } from '../http/base-handler.ts';
-import type { SiteOptions } from '../vfs/site-options.ts';
-import type { SiteFiles } from '../vfs/types.ts';
+import { toSitePath, translateTarget } from '../http/request-target.ts';
+import type { OpenedSite, SiteFiles } from '../vfs/types.ts';
 import { type CgiSupport, siteHandler } from './site-handler.ts';
 import { SITE_PREFIX } from './site-url.ts';
 
 export interface SiteDirectory {
-  /** The files of the site named `name`, or undefined when no such site is stored. */
-  siteFiles(name: string): Promise<SiteFiles | undefined>;
-  /** The site's options (CGI); without this, every site is served without CGI. */
-  siteOptions?(name: string): Promise<SiteOptions | undefined>;
+  /**
+   * The files and options of the site named `name`, or undefined when no such site is stored.
+   * `readAhead` is the path the request names, which a store may read at once (IdbVfs does).
+   */
+  openSite(name: string, readAhead: string): Promise<OpenedSite | undefined>;
 }
 
 export interface ServeOptions extends HandlerOptions {
@@ -57,9 +58,9 @@ export async function serveSite(request: Request, sites: SiteDirectory, options:
     body: request.body,
     ...(options.client === undefined ? {} : { client: options.client }),
   };
-  const files = (await sites.siteFiles(site.name)) ?? NO_FILES;
-  const siteOptions = await sites.siteOptions?.(site.name);
-  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), site: site.name, files, options: siteOptions }, options);
+  // The path the handler looks up first, read with the options; a wrong guess costs only that read.
+  const opened = await sites.openSite(site.name, toSitePath(translateTarget(site.target)));
+  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), site: site.name, files: opened?.files ?? NO_FILES, options: opened?.options }, options);
   const response = await handler.handle();
   return toFetchResponse(intoSiteSpace(response, site.name));
 }

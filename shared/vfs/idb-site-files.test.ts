@@ -130,6 +130,33 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     expect(transactions).toHaveBeenCalledTimes(1);
   });
 
+  it('opens a site for a request — options, stat and read of its path — in one transaction', async () => {
+    await files.stat('index.html'); // the site is in the memo now
+    await vfs.setSiteOptions('site', { spaFallback: true });
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const opened = (await vfs.openSite('site', 'index.html'))!;
+    expect(opened.options.spaFallback).toBe(true);
+    expect(await opened.files.stat('index.html')).toMatchObject({ kind: 'file', size: 11 });
+    expect(await (await opened.files.read('index.html'))!.text()).toBe('<h1>hi</h1>');
+    expect(transactions).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again what a request asks for other than the path read ahead, and reads ahead only once', async () => {
+    const opened = (await vfs.openSite('site', 'missing.txt'))!;
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    expect(await opened.files.stat('missing.txt')).toBeUndefined();
+    expect(transactions).toHaveBeenCalledTimes(0);
+    expect(await opened.files.stat('index.html')).toMatchObject({ kind: 'file' });
+    expect(await opened.files.stat('missing.txt')).toBeUndefined();
+    expect(transactions).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens no site that is not there', async () => {
+    expect(await vfs.openSite('nope', '')).toBeUndefined();
+    await vfs.deleteSite('site');
+    expect(await vfs.openSite('site', 'index.html')).toBeUndefined();
+  });
+
   it('follows a replacement made by another connection', async () => {
     const { page, worker } = await twoConnections();
     await importSite(page, 'blog', [fileItem('index.html', 'old')]);

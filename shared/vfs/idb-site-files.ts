@@ -7,7 +7,7 @@
  * import that is no longer the site's (docs/performance.md).
  */
 import type { IDBPTransaction } from 'idb';
-import type { DropserveDB, DropserveSchema, EntryRecord } from './schema.ts';
+import type { DropserveDB, DropserveSchema, EntryRecord, SiteRecord } from './schema.ts';
 import type { FileStat, SiteFiles } from './types.ts';
 
 type ReadTransaction = IDBPTransaction<DropserveSchema, ['sites', 'entries', 'blobs'], 'readonly'>;
@@ -23,8 +23,12 @@ export class IdbSiteFiles implements SiteFiles {
    * it first read (made from the memo). One request never mixes two imports.
    */
   #storageId: string | undefined;
+  /** What `open` read for the `stat` that usually follows: the request's own path. */
+  #statAhead: { path: string; found: FileRead } | undefined;
   /** The Blob that the last `stat` read along with the entry, for the `read` that usually follows. */
   #readAhead: { path: string; blob: Blob | undefined } | undefined;
+  /** The site's record as the last transaction read it. */
+  #site: SiteRecord | undefined;
 
   /** `storageId`: the one the site points at, when just looked up; else the memo's guess is checked by the first read. */
   constructor(db: DropserveDB, name: string, storageIds: Map<string, string>, storageId?: string) {
@@ -38,9 +42,22 @@ export class IdbSiteFiles implements SiteFiles {
     return this.#storageId;
   }
 
+  /**
+   * The site's record, undefined when there is no such site; the entry and Blob at `path` are read
+   * in the same transaction for the next `stat(path)`, so that a request's options and its file
+   * take one transaction.
+   */
+  async open(path: string): Promise<SiteRecord | undefined> {
+    const found = await this.#inSite((tx, id) => readFile(tx, id, path));
+    this.#statAhead = found && { path, found };
+    return found && this.#site;
+  }
+
   /** The entry, and in the same transaction the Blob, if a file: serving a file takes one transaction. */
   async stat(path: string): Promise<FileStat | undefined> {
-    const found = await this.#inSite((tx, id) => readFile(tx, id, path));
+    const ahead = this.#statAhead;
+    this.#statAhead = undefined;
+    const found = ahead?.path === path ? ahead.found : await this.#inSite((tx, id) => readFile(tx, id, path));
     const [entry, blob] = found ?? [];
     this.#readAhead = { path, blob };
     return entry && toStat(entry);
@@ -68,6 +85,7 @@ export class IdbSiteFiles implements SiteFiles {
     const tx = this.#db.transaction(STORES, 'readonly');
     const guess = this.#storageId ?? this.#storageIds.get(this.#name);
     const [site, guessed] = await Promise.all([tx.objectStore('sites').get(this.#name), guess === undefined ? undefined : read(tx, guess)]);
+    this.#site = site;
     if (site !== undefined && site.storageId === guess) {
       this.#storageId = guess;
       return guessed;
@@ -84,7 +102,9 @@ export class IdbSiteFiles implements SiteFiles {
  * The entry and its Blob. The Blob is asked for under the entry's own key at once, in parallel;
  * only a file that a re-sync kept (its bytes stored by an earlier import) takes a second request.
  */
-async function readFile(tx: ReadTransaction, storageId: string, path: string): Promise<[EntryRecord | undefined, Blob | undefined]> {
+type FileRead = [entry: EntryRecord | undefined, blob: Blob | undefined];
+
+async function readFile(tx: ReadTransaction, storageId: string, path: string): Promise<FileRead> {
   const blobs = tx.objectStore('blobs');
   const [entry, own] = await Promise.all([tx.objectStore('entries').get([storageId, path]), blobs.get([storageId, path])]);
   return [entry, entry?.blob ? await blobs.get(entry.blob) : own];

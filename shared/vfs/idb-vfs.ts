@@ -10,7 +10,7 @@ import { DB_NAME, type DropserveDB, openDatabase, type SiteRecord } from './sche
 import { isValidSiteName } from './site-name.ts';
 import { type SiteOptions, siteOptionsOf } from './site-options.ts';
 import { deleteStorage } from './storage.ts';
-import type { SiteFiles } from './types.ts';
+import type { OpenedSite, SiteFiles } from './types.ts';
 import { VfsError } from './vfs-error.ts';
 
 export type { SiteRecord } from './schema.ts';
@@ -66,18 +66,27 @@ export class IdbVfs {
    * the same import: after the site is replaced or deleted it finds nothing, so take a fresh one per request.
    */
   async siteFiles(name: string): Promise<SiteFiles | undefined> {
+    return this.#siteFiles(name);
+  }
+
+  /**
+   * The site's files and options for one request, in one transaction with the entry at
+   * `readAhead` (the request's path), which the files' first `stat` of it takes without a read.
+   * Undefined when there is no such site.
+   */
+  async openSite(name: string, readAhead: string): Promise<OpenedSite | undefined> {
+    const files = await this.#siteFiles(name);
+    const site = await files?.open(readAhead);
+    return files && site && { files, options: siteOptionsOf(site) };
+  }
+
+  async #siteFiles(name: string): Promise<IdbSiteFiles | undefined> {
     const db = await this.database();
     if (this.#storageIds.has(name)) return new IdbSiteFiles(db, name, this.#storageIds);
     const site = await db.get('sites', name);
     if (!site) return undefined;
     this.#storageIds.set(name, site.storageId);
     return new IdbSiteFiles(db, name, this.#storageIds, site.storageId);
-  }
-
-  /** The site's serving options, defaults filled in; undefined when there is no such site. */
-  async siteOptions(name: string): Promise<SiteOptions | undefined> {
-    const site = await this.getSite(name);
-    return site && siteOptionsOf(site);
   }
 
   /**

@@ -43,27 +43,27 @@ describe('stored options', () => {
 
   it('are saved on the site and survive a re-import and a rename', async () => {
     await importSite(vfs, 'blog', folder({ 'a.txt': 'a' }));
-    expect(await vfs.siteOptions('blog')).toEqual(DEFAULT_SITE_OPTIONS);
+    expect((await vfs.openSite('blog', ''))?.options).toEqual(DEFAULT_SITE_OPTIONS);
     const options = { cgi: true, cgiDirectories: ['/scripts'], cgiTimeLimitSeconds: 3, notFoundPage: true, spaFallback: true };
     await vfs.setSiteOptions('blog', options);
-    expect(await vfs.siteOptions('blog')).toEqual(options);
+    expect((await vfs.openSite('blog', ''))?.options).toEqual(options);
 
     const { site } = await importSite(vfs, 'blog', folder({ 'b.txt': 'b' }));
     expect(site.options).toEqual(options);
-    expect(await vfs.siteOptions('blog')).toEqual(options);
+    expect((await vfs.openSite('blog', ''))?.options).toEqual(options);
     await vfs.renameSite('blog', 'journal');
-    expect(await vfs.siteOptions('journal')).toEqual(options);
+    expect((await vfs.openSite('journal', ''))?.options).toEqual(options);
   });
 
   it('change only the options given, so separate controls never undo each other', async () => {
     await importSite(vfs, 'blog', folder({ 'a.txt': 'a' }));
     await vfs.setSiteOptions('blog', { cgiTimeLimitSeconds: 4 });
     await vfs.setSiteOptions('blog', { cgi: true });
-    expect(await vfs.siteOptions('blog')).toEqual({ ...DEFAULT_SITE_OPTIONS, cgi: true, cgiTimeLimitSeconds: 4 });
+    expect((await vfs.openSite('blog', ''))?.options).toEqual({ ...DEFAULT_SITE_OPTIONS, cgi: true, cgiTimeLimitSeconds: 4 });
   });
 
   it('cannot be set on a site that does not exist', async () => {
     await expect(vfs.setSiteOptions('nope', DEFAULT_SITE_OPTIONS)).rejects.toThrow(/no site named/);
-    expect(await vfs.siteOptions('nope')).toBeUndefined();
+    expect(await vfs.openSite('nope', '')).toBeUndefined();
   });
 });

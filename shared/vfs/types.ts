@@ -19,6 +19,8 @@ export interface FileStat {
   readonly storedBy?: string;
 }
 
+import type { SiteOptions } from './site-options.ts';
+
 export interface SiteFiles {
   /** The entry at `path`, or undefined when there is none. */
   stat(path: string): Promise<FileStat | undefined>;
@@ -26,4 +28,10 @@ export interface SiteFiles {
   list(path: string): Promise<FileStat[]>;
   /** The bytes of the file at `path`, or undefined when it is not a stored file. */
   read(path: string): Promise<Blob | undefined>;
+}
+
+/** A stored site as one request sees it: its files, and its serving options. */
+export interface OpenedSite {
+  readonly files: SiteFiles;
+  readonly options: SiteOptions;
 }
