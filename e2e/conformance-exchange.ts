@@ -155,7 +155,7 @@ async function runInPage(options: { requests: readonly PageRequest[]; logChannel
   const log: string[] = [];
   const channel = new BroadcastChannel(logChannel);
   channel.onmessage = ({ data }) => {
-    if (data?.kind === 'log-line') log.push(data.line);
+    if (data?.kind === 'log-lines') log.push(...data.lines.map((entry: { line: string }) => entry.line));
   };
   const base64 = (bytes: Uint8Array) => {
     let text = '';

@@ -111,7 +111,7 @@ test('the panel keeps the last 5,000 lines and follows the newest unless scrolle
     page.evaluate(({ from, count }) => {
       const channel = new BroadcastChannel('dropserve-log');
       for (let n = from; n < from + count; n++) {
-        channel.postMessage({ kind: 'log-line', site: 'many', line: `127.0.0.1 - - [27/Nov/2026 11:20:48] "GET /${n} HTTP/1.1" 200 -` });
+        channel.postMessage({ kind: 'log-lines', lines: [{ site: 'many', line: `127.0.0.1 - - [27/Nov/2026 11:20:48] "GET /${n} HTTP/1.1" 200 -` }] });
       }
       channel.close();
     }, { from, count });

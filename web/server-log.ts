@@ -3,7 +3,7 @@
  * format, as the Service Worker reports them, newest at the bottom. Only the last `LIMIT` lines are
  * kept; the view follows the newest line unless the reader has scrolled up to read older ones.
  */
-import { LOG_CHANNEL, type LogMessage, isLogMessage } from '../shared/serve/log-message.ts';
+import { LOG_CHANNEL, type LogLine, isLogMessage } from '../shared/serve/log-message.ts';
 import { required } from './dom.ts';
 import { formatCount } from './format.ts';
 import { statusClassOf } from './log-line-status.ts';
@@ -22,7 +22,7 @@ export class ServerLogView {
   readonly #lines: HTMLElement;
   readonly #count: HTMLElement;
   /** Lines that arrived since the last flush. */
-  #pending: LogMessage[] = [];
+  #pending: LogLine[] = [];
   #flushScheduled = false;
 
   constructor(section: HTMLElement) {
@@ -35,11 +35,11 @@ export class ServerLogView {
   /** Shows every line the Service Worker reports from now on. */
   listen(): void {
     new BroadcastChannel(LOG_CHANNEL).addEventListener('message', (event) => {
-      if (isLogMessage(event.data)) this.append(event.data);
+      if (isLogMessage(event.data)) for (const line of event.data.lines) this.append(line);
     });
   }
 
-  append(message: LogMessage): void {
+  append(message: LogLine): void {
     this.#pending.push(message);
     if (this.#pending.length > LIMIT) this.#pending.splice(0, this.#pending.length - LIMIT);
     if (this.#flushScheduled) return;
@@ -69,7 +69,7 @@ export class ServerLogView {
   }
 
   /** The line's text is exactly the log line; the site is shown beside it by CSS, from `data-site`. */
-  #lineElement({ site, line }: LogMessage): HTMLElement {
+  #lineElement({ site, line }: LogLine): HTMLElement {
     const item = document.createElement('li');
     item.textContent = line;
     item.dataset.site = site;
