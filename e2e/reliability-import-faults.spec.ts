@@ -74,10 +74,14 @@ test('cancel leaves every earlier site byte-identical and no staging data', asyn
   try {
     await page.getByTestId('folder-input').setInputFiles(big.dir);
     await importUnderway(page);
-    await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel' }).click();
+    const progress = page.getByTestId('import-progress');
+    await expect(progress).toHaveAttribute('aria-valuemax', '6000');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('import-error')).toContainText(/cancelled/i);
+    await expect(progress).toBeHidden();
     expect(await siteNames(page)).toEqual(['keep']);
     await expectStoredExactly(page, { keep });
+    expect(await page.evaluate(async () => (await fetch('/site/big/', { cache: 'no-store' })).status)).toBe(404);
   } finally {
     big.remove();
   }
