@@ -151,6 +151,26 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     expect(transactions).toHaveBeenCalledTimes(2);
   });
 
+  it('opens the site as another connection just replaced it, whatever the memo says', async () => {
+    const { page, worker } = await twoConnections();
+    await importSite(page, 'blog', [fileItem('a.txt', 'old')]);
+    await (await worker.openSite('blog', 'a.txt'))!.files.stat('a.txt'); // the worker's memo has the old import
+    await importSite(page, 'blog', [fileItem('a.txt', 'new', 1_700_000_001_000)]);
+    const opened = await worker.openSite('blog', 'a.txt');
+    expect(await readText(opened!.files, 'a.txt')).toBe('new');
+  });
+
+  it('leaves a storage error at the path read ahead to the handler, and still opens the site', async () => {
+    const get = IDBObjectStore.prototype.get;
+    vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key) {
+      if (this.name === 'blobs' && Array.isArray(key) && key[1] === 'index.html') throw new DOMException('simulated', 'UnknownError');
+      return get.call(this, key);
+    });
+    const opened = await vfs.openSite('site', 'index.html');
+    expect(opened?.options).toBeDefined();
+    await expect(opened!.files.stat('index.html')).rejects.toThrow('simulated'); // the handler reads that as "nothing there"
+  });
+
   it('opens no site that is not there', async () => {
     expect(await vfs.openSite('nope', '')).toBeUndefined();
     await vfs.deleteSite('site');

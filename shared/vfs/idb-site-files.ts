@@ -48,9 +48,17 @@ export class IdbSiteFiles implements SiteFiles {
    * take one transaction.
    */
   async open(path: string): Promise<SiteRecord | undefined> {
-    const found = await this.#inSite((tx, id) => readFile(tx, id, path));
-    this.#statAhead = found && { path, found };
-    return found && this.#site;
+    let failed = false;
+    const found = await this.#inSite((tx, id) => readFile(tx, id, path)).catch(() => {
+      failed = true;
+      return undefined;
+    });
+    if (!failed) {
+      this.#statAhead = found && { path, found };
+      return found && this.#site;
+    }
+    // The handler meets a storage error at that path itself (Python's "nothing there"): only the record is read again.
+    return (await this.#inSite(async () => true)) ? this.#site : undefined;
   }
 
   /** The entry, and in the same transaction the Blob, if a file: serving a file takes one transaction. */

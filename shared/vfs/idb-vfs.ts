@@ -66,27 +66,24 @@ export class IdbVfs {
    * the same import: after the site is replaced or deleted it finds nothing, so take a fresh one per request.
    */
   async siteFiles(name: string): Promise<SiteFiles | undefined> {
-    return this.#siteFiles(name);
-  }
-
-  /**
-   * The site's files and options for one request, in one transaction with the entry at
-   * `readAhead` (the request's path), which the files' first `stat` of it takes without a read.
-   * Undefined when there is no such site.
-   */
-  async openSite(name: string, readAhead: string): Promise<OpenedSite | undefined> {
-    const files = await this.#siteFiles(name);
-    const site = await files?.open(readAhead);
-    return files && site && { files, options: siteOptionsOf(site) };
-  }
-
-  async #siteFiles(name: string): Promise<IdbSiteFiles | undefined> {
     const db = await this.database();
     if (this.#storageIds.has(name)) return new IdbSiteFiles(db, name, this.#storageIds);
     const site = await db.get('sites', name);
     if (!site) return undefined;
     this.#storageIds.set(name, site.storageId);
     return new IdbSiteFiles(db, name, this.#storageIds, site.storageId);
+  }
+
+  /**
+   * The site's files and options for one request, in one transaction with the entry at
+   * `readAhead` (the request's path), which the files' first `stat` of it takes without a read.
+   * No separate lookup: the files take whatever import the record points at when they read it.
+   * Undefined when there is no such site.
+   */
+  async openSite(name: string, readAhead: string): Promise<OpenedSite | undefined> {
+    const files = new IdbSiteFiles(await this.database(), name, this.#storageIds);
+    const site = await files.open(readAhead);
+    return site && { files, options: siteOptionsOf(site) };
   }
 
   /**
