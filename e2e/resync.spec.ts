@@ -30,48 +30,34 @@ function edit(relative: string, text: string): void {
   utimesSync(file, atime, new Date(mtime.getTime() + 2000));
 }
 
-/** Each import's stored blob count, by storage id: what an import wrote. */
-function blobsByImport(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dropserve');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const keys = await new Promise<[string, string][]>((resolve, reject) => {
-      const request = db.transaction('blobs').objectStore('blobs').getAllKeys();
-      request.onsuccess = () => resolve(request.result as [string, string][]);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    const counts: Record<string, number> = {};
-    for (const [id] of keys) counts[id] = (counts[id] ?? 0) + 1;
-    return counts;
-  });
-}
-
-async function storageIdOf(page: Page, name: string): Promise<string> {
+/** The storage id the site points at (if any), and each import's stored blob count: what each import wrote. */
+function storedImports(page: Page, name: string): Promise<{ storageId: string | undefined; blobs: Record<string, number> }> {
   return page.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('dropserve');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const site = await new Promise<{ storageId: string }>((resolve, reject) => {
-      const request = db.transaction('sites').objectStore('sites').get(name);
-      request.onsuccess = () => resolve(request.result as { storageId: string });
-      request.onerror = () => reject(request.error);
-    });
+    const tx = db.transaction(['sites', 'blobs']);
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const site = (await read(tx.objectStore('sites').get(name))) as { storageId: string } | undefined;
+    const keys = (await read(tx.objectStore('blobs').getAllKeys())) as [string, string][];
     db.close();
-    return site.storageId;
+    const blobs: Record<string, number> = {};
+    for (const [id] of keys) blobs[id] = (blobs[id] ?? 0) + 1;
+    return { storageId: site?.storageId, blobs };
   }, name);
 }
 
 test('a re-dropped folder writes only its changed files, says what changed, and the open preview reloads', async ({ page, context }) => {
   await openApp(page);
   await importWithPicker(page, folder.dir, SITE);
-  const firstImport = await storageIdOf(page, SITE);
-  expect(await blobsByImport(page)).toEqual({ [firstImport]: 22 });
+  const { storageId: firstImport, blobs } = await storedImports(page, SITE);
+  expect(blobs).toEqual({ [firstImport!]: 22 });
 
   const preview = await context.newPage();
   await preview.goto(`/site/${SITE}/`);
@@ -87,8 +73,8 @@ test('a re-dropped folder writes only its changed files, says what changed, and 
   await expect(status).toContainText(`Synced “${SITE}”: 1 changed, 1 added, 1 removed, 20 files unchanged.`);
   await expect(status).toContainText('Changed: index.html; Added: notes/new.txt; Removed: old.txt.');
   // Only the changed and the added file were written; the 20 unchanged ones stay where they were stored.
-  const secondImport = await storageIdOf(page, SITE);
-  expect(await blobsByImport(page)).toEqual({ [secondImport]: 2, [firstImport]: 20 });
+  const second = await storedImports(page, SITE);
+  expect(second.blobs).toEqual({ [second.storageId!]: 2, [firstImport!]: 20 });
   expect(await storedState(page)).toEqual({ sites: { [SITE]: folderHashes(folder.dir) }, staging: [], orphans: [] });
 
   // The preview was navigated to where it was: a fresh document, showing the new version.
@@ -101,7 +87,7 @@ test('a re-dropped folder writes only its changed files, says what changed, and 
 test('a folder that changed nothing writes nothing and leaves the preview alone', async ({ page, context }) => {
   await openApp(page);
   await importWithPicker(page, folder.dir, SITE);
-  const stored = await storageIdOf(page, SITE);
+  const { storageId: stored } = await storedImports(page, SITE);
   const preview = await context.newPage();
   await preview.goto(`/site/${SITE}/notes/`);
   await preview.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -109,8 +95,7 @@ test('a folder that changed nothing writes nothing and leaves the preview alone'
   await page.bringToFront(); // back to the app's tab: a background tab's file input gets no `change`
   await page.getByTestId('folder-input').setInputFiles(folder.dir);
   await expect(page.getByTestId('import-status')).toContainText(`“${SITE}” is up to date: nothing changed since the last import (22 files unchanged).`);
-  expect(await storageIdOf(page, SITE)).toBe(stored);
-  expect(await blobsByImport(page)).toEqual({ [stored]: 22 });
+  expect(await storedImports(page, SITE)).toEqual({ storageId: stored, blobs: { [stored!]: 22 } });
   expect(await preview.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 });
 
@@ -122,6 +107,6 @@ test('deleting a synced site frees every byte, the kept ones included', async ({
   await expect(page.getByTestId('import-status')).toContainText('1 changed');
   await page.locator(`[data-testid="site"][data-site-name="${SITE}"] [data-testid="delete-site"]`).click();
   await expect(page.getByTestId('import-status')).toContainText(`Deleted “${SITE}”`);
-  expect(await blobsByImport(page)).toEqual({});
+  expect(await storedImports(page, SITE)).toEqual({ storageId: undefined, blobs: {} });
   expect(await storedState(page)).toEqual({ sites: {}, staging: [], orphans: [] });
 });

@@ -12,13 +12,13 @@
 import type { IdbVfs } from './idb-vfs.ts';
 import { cancelled, explainFailure, ImportError, quote, stoppedByCleanup } from './import-error.ts';
 import { acquireImportLock, type ImportLocks } from './import-lock.ts';
-import { changesNothing, diffImport, type ImportDiff, type SiteChanges } from './import-diff.ts';
+import { changesNothing, diffImport, type SiteChanges } from './import-diff.ts';
 import { batches, type ImportFile, type ImportItem, nameOf, parentOf, planImport } from './import-plan.ts';
 import type { DropserveDB, EntryRecord, SiteRecord, StorageKey } from './schema.ts';
 import { isValidSiteName } from './site-name.ts';
 import { discardStorage, newStorageId, storageKeys } from './storage.ts';
 
-export type { FileSource, ImportItem } from './import-plan.ts';
+export type { ImportItem } from './import-plan.ts';
 export type { SiteChanges } from './import-diff.ts';
 export { ImportError, type ImportFailure } from './import-error.ts';
 
