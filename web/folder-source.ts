@@ -90,8 +90,9 @@ export function unreadable(path: string, error: unknown): SelectionError {
 }
 
 /**
- * A folder-picker selection: every file carries `webkitRelativePath` = `<folder>/<path>`. The
- * picker reports files only, so empty folders (and a folder with no files at all) are invisible.
+ * A folder-picker selection: every file carries `webkitRelativePath` = `<folder>/<path>`, in no
+ * particular order. The picker reports files only, so empty folders (and a folder with no files at
+ * all) are invisible.
  */
 export function folderFromFileList(files: ArrayLike<File>): FolderSelection {
   if (files.length === 0) {
@@ -103,7 +104,15 @@ export function folderFromFileList(files: ArrayLike<File>): FolderSelection {
   const folderName = first.slice(0, first.indexOf('/'));
   const items: ImportItem[] = [];
   for (const file of Array.from(files)) {
+    // A browser that ignores `webkitdirectory` picks files with an empty `webkitRelativePath`.
+    if (folderName === '' || !file.webkitRelativePath.startsWith(`${folderName}/`)) throw filesWithoutFolder();
     items.push({ path: file.webkitRelativePath.slice(folderName.length + 1), kind: 'file', file });
   }
   return { folderName, items };
+}
+
+function filesWithoutFolder(): SelectionError {
+  return new SelectionError(
+    'This browser picked files without the folder they are in, so dropserve cannot rebuild the folder. Drop the folder here instead, or choose a .zip of it.',
+  );
 }
