@@ -1,15 +1,20 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { SERVICE_WORKER_FILE } from './shared/serve/app-urls.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SW_SOURCE = path.join(ROOT, 'sw/sw.ts');
-const SW_URL = '/sw.js';
+const NOT_FOUND_SOURCE = path.join(ROOT, 'web/not-found/boot.ts');
+const NOT_FOUND_TEMPLATE = path.join(ROOT, 'web/not-found/404.html');
+// The dev server serves the app at its root.
+const SW_DEV_URL = `/${SERVICE_WORKER_FILE}`;
 const SHELL_MODULE = 'virtual:app-shell';
 
 /**
- * The app shell the SW precaches: in a build, every file the app build wrote (plus `/`);
+ * The app shell the SW precaches: in a build, every file the app build wrote (plus the app's
+ * folder, `./`), as paths relative to the app's folder, which the SW resolves against its scope;
  * in dev, nothing (Vite serves modules on demand, so there is no fixed list to precache).
  */
 function appShellModule(shell: () => { urls: string[]; version: string }): Plugin {
@@ -22,7 +27,7 @@ function appShellModule(shell: () => { urls: string[]; version: string }): Plugi
 }
 
 /**
- * Serves the Service Worker at `/sw.js`: in dev by rewriting to its TS source (an ES module SW,
+ * Serves the Service Worker at `<app>/sw.js`: in dev by rewriting to its TS source (an ES module SW,
  * so the page registers it with `type: 'module'`); in a build by bundling it to one `dist/sw.js`
  * after the app, when the list of shell files is known.
  */
@@ -37,7 +42,7 @@ function serviceWorker(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.url === SW_URL || req.url?.startsWith(`${SW_URL}?`)) req.url = `/@fs${SW_SOURCE}`;
+        if (req.url === SW_DEV_URL || req.url?.startsWith(`${SW_DEV_URL}?`)) req.url = `/@fs${SW_SOURCE}`;
         next();
       });
     },
@@ -45,9 +50,9 @@ function serviceWorker(): Plugin {
       // The public folder (manifest, icons) is copied, not bundled: list it too, for offline installs.
       const copied = existsSync(config.publicDir) ? readdirSync(config.publicDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()) : [];
       const publicFiles = copied.map((entry) => path.relative(config.publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-      const files = [...Object.keys(bundle), ...publicFiles].map((file) => `/${file}`).filter((file) => !file.endsWith('.map'));
+      const files = [...Object.keys(bundle), ...publicFiles].filter((file) => !file.endsWith('.map'));
       // Hashed file names change with every build that changes the app: a cheap version id.
-      shell = { urls: ['/', ...files.filter((f) => f !== '/index.html')], version: hashOf(files.join('\n')) };
+      shell = { urls: ['./', ...files.filter((f) => f !== 'index.html')], version: hashOf(files.join('\n')) };
     },
     async closeBundle() {
       if (config.command !== 'build') return;
@@ -66,12 +71,38 @@ function serviceWorker(): Plugin {
           minify: config.build.minify,
           rolldownOptions: {
             input: { sw: SW_SOURCE },
-            output: { format: 'es', entryFileNames: 'sw.js', codeSplitting: false },
+            output: { format: 'es', entryFileNames: SERVICE_WORKER_FILE, codeSplitting: false },
           },
         },
       });
+      await writeNotFoundPage(config);
     },
   };
+}
+
+/**
+ * `404.html`, for static hosts that serve it for every missing path (GitHub Pages, Netlify, and
+ * `npm start`): a site URL reached before the SW is installed boots the app from there. Its script
+ * is inlined, as the page may be shown at any depth, where relative URLs to the build point nowhere.
+ */
+async function writeNotFoundPage(config: ResolvedConfig): Promise<void> {
+  const output = (await build({
+    configFile: false,
+    root: ROOT,
+    mode: config.mode,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      minify: config.build.minify,
+      rolldownOptions: { input: { boot: NOT_FOUND_SOURCE }, output: { format: 'iife', codeSplitting: false } },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const [bundle] = Array.isArray(output) ? output : [output];
+  const chunk = bundle!.output.find((item) => item.type === 'chunk');
+  if (!chunk) throw new Error('the 404 page\'s script was not built');
+  const page = readFileSync(NOT_FOUND_TEMPLATE, 'utf8').replace('<!-- boot -->', () => `<script>${chunk.code.replaceAll('</script', '<\\/script')}</script>`);
+  writeFileSync(path.join(config.build.outDir, '404.html'), page);
 }
 
 function hashOf(text: string): string {
@@ -82,6 +113,8 @@ function hashOf(text: string): string {
 
 export default defineConfig({
   root: path.join(ROOT, 'web'),
+  // Relative URLs everywhere: one build works at `/` and under any path of a static host.
+  base: './',
   plugins: [serviceWorker()],
   build: { outDir: path.join(ROOT, 'dist'), emptyOutDir: true, sourcemap: true },
   // The SW's dependencies are not reachable from index.html: list them, or the first dev request

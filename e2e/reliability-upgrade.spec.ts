@@ -25,7 +25,8 @@ function build(outDir: string, ...flags: string[]): void {
 function appScript(dist: string): string {
   const match = /<script type="module" crossorigin src="([^"]+)"/.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'));
   if (!match) throw new Error(`no module script in ${dist}/index.html`);
-  return match[1]!;
+  // The build's URLs are relative to the app's folder (vite.config.ts); the app is at the root here.
+  return new URL(match[1]!, 'http://app.test/').pathname;
 }
 
 /** scripts/serve.mjs serving `dist` on `port`; resolves once it listens. */

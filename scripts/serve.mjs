@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: serve the built app (dist/) like `python -m http.server` serves a folder.
 // PORT and HOST override the defaults (8000, 127.0.0.1), DROPSERVE_DIST the folder served.
-// Everything under /site/ belongs to the Service Worker; when a request for it reaches us (the SW
-// is not installed yet, or Chromium preloads a navigation while the SW boots), the app page
-// answers so that it can install the SW and show the site.
+// It behaves as a plain static host does (docs/deployment.md): a missing path gets dist/404.html
+// with status 404. Site URLs (/site/…) belong to the Service Worker; one that reaches us (the SW
+// is not installed yet) gets that page, which installs the SW and loads the URL again.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -29,14 +29,16 @@ const server = http.createServer(async (req, res) => {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   let found;
   try {
-    found = await fileFor(pathname.startsWith('/site/') ? '/index.html' : pathname);
+    found = await fileFor(pathname);
   } catch {
     found = undefined; // a malformed escape: not one of our files
   }
+  const status = found ? 200 : 404;
+  found ??= await fileFor('/404.html');
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   } else {
-    res.writeHead(200, {
+    res.writeHead(status, {
       'Content-Type': mime.getType(found.file) ?? 'application/octet-stream',
       'Content-Length': found.size,
       // Hashed build assets never change; the page and the SW must never come stale from the HTTP cache.

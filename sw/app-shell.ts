@@ -2,15 +2,23 @@
  * The app's own files, precached at install so that the app opens with the network gone
  * (DESIGN.md §5). One cache per build version; older ones are deleted when a new version activates.
  */
+import type { AppUrls } from '../shared/serve/app-urls.ts';
+
 const CACHE_PREFIX = 'dropserve-shell-';
 
 export class AppShell {
   readonly #urls: readonly string[];
   readonly #cacheName: string;
+  readonly #app: AppUrls;
+  readonly #ownPrefix: string;
 
-  constructor(urls: readonly string[], version: string) {
+  /** `urls`: the shell's paths, the app's folder (its page) among them. */
+  constructor(urls: readonly string[], version: string, app: AppUrls) {
     this.#urls = urls;
-    this.#cacheName = CACHE_PREFIX + version;
+    // Apps deployed under two paths of one origin share its caches: each keeps to its own names.
+    this.#ownPrefix = `${CACHE_PREFIX}${app.root}@`;
+    this.#cacheName = this.#ownPrefix + version;
+    this.#app = app;
   }
 
   async install(): Promise<void> {
@@ -22,20 +30,25 @@ export class AppShell {
 
   async removeOldVersions(): Promise<void> {
     const names = await caches.keys();
-    await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== this.#cacheName).map((n) => caches.delete(n)));
+    await Promise.all(names.filter((n) => (n.startsWith(this.#ownPrefix) || isBeforeAppFolders(n)) && n !== this.#cacheName).map((n) => caches.delete(n)));
   }
 
   /** Whether this request is the shell's to answer: a precached file, or a navigation to the app. */
   covers(request: Request, url: URL): boolean {
     if (this.#urls.length === 0 || request.method !== 'GET') return false;
-    return this.#urls.includes(url.pathname) || (request.mode === 'navigate' && url.pathname === '/index.html');
+    return this.#urls.includes(url.pathname) || (request.mode === 'navigate' && this.#app.isAppPage(url.pathname));
   }
 
   /** Cache first: the shell changes only with a new SW version, which brings a new cache. */
   async respond(request: Request, url: URL): Promise<Response> {
     const cache = await caches.open(this.#cacheName);
     // Vite's and other servers' `Vary: Origin` would make a plain match miss (DESIGN.md §5).
-    const key = url.pathname === '/index.html' ? '/' : url.pathname;
+    const key = this.#app.isAppPage(url.pathname) ? this.#app.root : url.pathname;
     return (await cache.match(key, { ignoreVary: true, ignoreSearch: true })) ?? fetch(request);
   }
+}
+
+/** A cache of a build that named its caches without the app's folder (when the app lived only at `/`). */
+function isBeforeAppFolders(name: string): boolean {
+  return name.startsWith(CACHE_PREFIX) && !name.slice(CACHE_PREFIX.length).startsWith('/');
 }

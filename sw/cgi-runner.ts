@@ -6,6 +6,7 @@
 import { CGI_RUN, type CgiRunRequest, type HostMessage, type ServerMessage } from '../shared/cgi/messages.ts';
 import { CgiUnavailableError, type ScriptEnd, type ScriptJob, type ScriptProcess, type ScriptRunner } from '../shared/cgi/script-runner.ts';
 import type { CgiSupport } from '../shared/serve/site-handler.ts';
+import { app } from './app.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -22,7 +23,7 @@ const PAGE_CHECK_MS = 1000;
 export function cgiSupport(event: FetchEvent): CgiSupport {
   return {
     runner: (site, options) => new AppPageRunner(site, options.cgiTimeLimitSeconds, (ended) => event.waitUntil(ended)),
-    requestHeaders: () => networkHeaders(event.request),
+    requestHeaders: (headers) => networkHeaders(event.request, headers),
   };
 }
 
@@ -31,8 +32,8 @@ export function cgiSupport(event: FetchEvent): CgiSupport {
  * come from the Cookie Store API, which does not show HttpOnly ones; Chromium refuses its `url`
  * filter in a worker, so the cookie paths are matched here.
  */
-async function networkHeaders(request: Request): Promise<Headers> {
-  const headers = new Headers(request.headers);
+async function networkHeaders(request: Request, given: Headers): Promise<Headers> {
+  const headers = new Headers(given);
   if (request.referrer && request.referrer !== 'about:client' && !headers.has('Referer')) headers.set('Referer', request.referrer);
   if (request.credentials !== 'omit' && !headers.has('Cookie') && 'cookieStore' in self) {
     const path = new URL(request.url).pathname;
@@ -76,7 +77,7 @@ class AppPageRunner implements ScriptRunner {
 async function appPages(): Promise<WindowClient[]> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const rank = (page: WindowClient) => (page.focused ? 0 : page.visibilityState === 'visible' ? 1 : 2);
-  return windows.filter((page) => ['/', '/index.html'].includes(new URL(page.url).pathname)).sort((a, b) => rank(a) - rank(b));
+  return windows.filter((page) => app.isAppPage(new URL(page.url).pathname)).sort((a, b) => rank(a) - rank(b));
 }
 
 /** Posts the run to `page`; the process once the page takes it, undefined if it does not answer in time. */

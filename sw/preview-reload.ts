@@ -4,11 +4,12 @@
  * site as it is now.
  */
 import { showsSite } from '../shared/serve/site-changed.ts';
+import { app } from './app.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
 export async function reloadPreviews(name: string): Promise<void> {
   const windows = await self.clients.matchAll({ type: 'window' });
   // A window closed or navigated away meanwhile has nothing left to reload.
-  await Promise.all(windows.filter((client) => showsSite(client.url, name)).map((client) => client.navigate(client.url).catch(() => null)));
+  await Promise.all(windows.filter((client) => showsSite(client.url, name, app)).map((client) => client.navigate(client.url).catch(() => null)));
 }

@@ -5,7 +5,7 @@
  * scrollback is when no terminal is open; nothing is kept in the worker beyond the batch.
  */
 import { LOG_CHANNEL, type LogLine, logMessage } from '../shared/serve/log-message.ts';
-import { splitSiteUrl } from '../shared/serve/serve-site.ts';
+import { app } from './app.ts';
 
 /** How long a line waits for others: well below what a person notices, above a burst's spacing. */
 const BATCH_MS = 10;
@@ -28,6 +28,6 @@ function postBatch(): void {
 /** A `log` sink for the handler serving `request`: its lines are reported under the request's site. */
 export function requestLog(request: Request): (line: string) => void {
   const url = new URL(request.url);
-  const site = splitSiteUrl(url.pathname)?.name ?? '';
+  const site = app.splitSiteUrl(url.pathname)?.name ?? '';
   return (line) => reportLogLine(site, line);
 }

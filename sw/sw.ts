@@ -1,5 +1,5 @@
 /**
- * The Service Worker: answers `/site/<name>/…` from the IndexedDB virtual filesystem with
+ * The Service Worker: answers `<app>/site/<name>/…` from the IndexedDB virtual filesystem with
  * SimpleHTTPRequestHandler semantics, and the app's own files from the precached shell.
  * No state lives in globals that a restart would lose: the database handle is reopened on demand.
  */
@@ -8,8 +8,8 @@ import { clientsClaim } from 'workbox-core';
 import { CLIENT_ADDRESS } from '../shared/serve/client-address.ts';
 import { isSiteChanged } from '../shared/serve/site-changed.ts';
 import { serveSite } from '../shared/serve/serve-site.ts';
-import { SITE_PREFIX } from '../shared/serve/site-url.ts';
 import { IdbVfs } from '../shared/vfs/idb-vfs.ts';
+import { app } from './app.ts';
 import { AppShell } from './app-shell.ts';
 import { cgiSupport } from './cgi-runner.ts';
 import { reloadPreviews } from './preview-reload.ts';
@@ -18,7 +18,7 @@ import { mayComeFromPage, siteRootResponse } from './site-of-client.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const appShell = new AppShell(shell.urls, shell.version);
+const appShell = new AppShell(shell.urls.map((url) => new URL(url, self.registration.scope).pathname), shell.version, app);
 let vfs: Promise<IdbVfs> | undefined;
 const openVfs = () => (vfs ??= IdbVfs.open(indexedDB).catch((error: unknown) => {
   vfs = undefined; // let the next request try again
@@ -41,9 +41,9 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  const serve = (siteRequest: Request) => openVfs().then((sites) => serveSite(siteRequest, sites, { log: requestLog(siteRequest), client: CLIENT_ADDRESS, cgi: cgiSupport(event) }));
+  const serve = (siteRequest: Request) => openVfs().then((sites) => serveSite(siteRequest, sites, { app, log: requestLog(siteRequest), client: CLIENT_ADDRESS, cgi: cgiSupport(event) }));
   const answerAsApp = () => (appShell.covers(request, url) ? appShell.respond(request, url) : fetch(request));
-  if (url.pathname.startsWith(SITE_PREFIX)) {
+  if (app.isSitePath(url.pathname)) {
     event.respondWith(serve(request));
   } else if (mayComeFromPage(event)) {
     // `/assets/a.css` from a site's page is the site's file (site-root links).

@@ -21,6 +21,7 @@ import { reloadPreviews } from './preview-reload.ts';
 import { Notice } from './notice.ts';
 import { ServerLogView } from './server-log.ts';
 import { registerServiceWorker } from './service-worker.ts';
+import { app } from './app.ts';
 import { SiteListView } from './site-list.ts';
 import { describeSync } from './sync-summary.ts';
 import { databaseExists, StorageHealthView } from './storage-health.ts';
@@ -38,6 +39,7 @@ const dropZone = required(document, '[data-testid="drop-zone"]');
 const folderInput = required<HTMLInputElement>(document, '[data-testid="folder-input"]');
 const zipInput = required<HTMLInputElement>(document, '[data-testid="zip-input"]');
 new ServerLogView(required(document, '.server-log')).listen();
+for (const root of document.querySelectorAll('.app-root')) root.textContent = app.root;
 
 const hadDatabase = await databaseExists(DB_NAME); // asked before opening it creates it
 const vfs = await IdbVfs.open(indexedDB);

@@ -1,10 +1,10 @@
 import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
-import { sitePath } from '../shared/serve/site-url.ts';
 import { type SiteOptions, siteOptionsOf } from '../shared/vfs/site-options.ts';
 import { bindCgiOptions } from './cgi-options-view.ts';
 import { bindPreviewOptions } from './preview-options-view.ts';
 import type { FolderHandle } from './folder-handle.ts';
 import { bindSyncButton } from './sync-button.ts';
+import { app } from './app.ts';
 import { required } from './dom.ts';
 import { formatBytes, formatCount } from './format.ts';
 
@@ -38,7 +38,7 @@ export class SiteListView {
   #entry(site: SiteRecord, folderHandle: FolderHandle | undefined): HTMLElement {
     const entry = (this.#template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
     entry.dataset.siteName = site.name;
-    const url = sitePath(site.name);
+    const url = app.sitePath(site.name);
     required(entry, '.site-name').textContent = site.name;
     required(entry, '.site-facts').textContent =
       `${formatCount(site.fileCount, 'file')} · ${formatBytes(site.totalBytes)} · imported ${new Date(site.importedAt).toLocaleString()}`;

@@ -16,7 +16,10 @@ import { MemoryFiles } from '../vfs/memory-files.ts';
 import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
 import { folder, memoryVfs } from '../vfs/testing.ts';
 import type { FileStat, SiteFiles } from '../vfs/types.ts';
-import { serveSite, type SiteDirectory, splitSiteUrl } from './serve-site.ts';
+import { APP_AT_ROOT } from './app-urls.ts';
+import { serveSite, type SiteDirectory } from './serve-site.ts';
+
+const ON_ROOT = { app: APP_AT_ROOT };
 
 const ABOVE = 'disk'; // the mark of the file above both sites
 const ALL_MARKS = [...FUZZ_SITE_NAMES, ABOVE].map(siteMark);
@@ -133,8 +136,8 @@ describe('path fuzzing', () => {
           return;
         }
         // `/site/` and `/site//…` name no site: they must get an answer all the same (a 404).
-        const named = splitSiteUrl(url.pathname) ?? { name: '' };
-        const response = await withinTime(serveSite(request, sites), request.url);
+        const named = APP_AT_ROOT.splitSiteUrl(url.pathname) ?? { name: '' };
+        const response = await withinTime(serveSite(request, sites, ON_ROOT), request.url);
         count(response.status);
         seen.serveSite++;
         expect(STATUSES).toContain(response.status);
@@ -151,7 +154,7 @@ describe('path fuzzing', () => {
     const vfs = await memoryVfs();
     for (const site of FUZZ_SITE_NAMES) {
       await importSite(vfs, site, folder(Object.fromEntries(fuzzSiteFiles(site))));
-      const home = await serveSite(new Request(`http://fuzz.test/site/${site}/`), vfs);
+      const home = await serveSite(new Request(`http://fuzz.test/site/${site}/`), vfs, ON_ROOT);
       expect(await home.text()).toContain(siteMark(site));
     }
     await fc.assert(
@@ -170,9 +173,9 @@ describe('path fuzzing', () => {
   }, 300_000);
 
   it('finds each site’s own files, so the marks would show a leak', async () => {
-    const alpha = await serveSite(new Request('http://fuzz.test/site/alpha/noindex/'), sites);
+    const alpha = await serveSite(new Request('http://fuzz.test/site/alpha/noindex/'), sites, ON_ROOT);
     expect(await alpha.text()).toContain(siteMark('alpha'));
-    const beta = await serveSite(new Request('http://fuzz.test/site/beta/common.txt'), sites);
+    const beta = await serveSite(new Request('http://fuzz.test/site/beta/common.txt'), sites, ON_ROOT);
     expect(await beta.text()).toContain(siteMark('beta'));
     // And the disk does resolve `..`: a handler that passed one on would reach the file above.
     const above = await (await sites.siteFiles('alpha'))!.read('../secret.txt');
@@ -181,7 +184,7 @@ describe('path fuzzing', () => {
 
   it('answers /site/ with no site name with a 404, never an exception', async () => {
     for (const url of ['/site/', '/site/?x=1', '/site//alpha/common.txt', '/site/#/alpha/']) {
-      const response = await serveSite(new Request(`http://fuzz.test${url}`), sites);
+      const response = await serveSite(new Request(`http://fuzz.test${url}`), sites, ON_ROOT);
       expect(response.status).toBe(404);
       for (const mark of ALL_MARKS) expect(await response.clone().text()).not.toContain(mark);
     }
@@ -190,7 +193,7 @@ describe('path fuzzing', () => {
   it('answers a 2 MB path with 414 at once, through serveSite', async () => {
     const request = new Request(`http://fuzz.test/site/alpha${hugeTarget()}`);
     const started = performance.now();
-    const response = await serveSite(request, sites);
+    const response = await serveSite(request, sites, ON_ROOT);
     expect(performance.now() - started).toBeLessThan(2000); // a stall would be unbounded; this is ~10 ms
     expect(response.status).toBe(414);
     expect(await response.text()).toContain('URI is too long');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFiles } from '../vfs/memory-files.ts';
 import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
-import { type SiteDirectory, serveSite, splitSiteUrl } from './serve-site.ts';
+import { FakeRunner } from '../cgi/testing.ts';
+import { APP_AT_ROOT, AppUrls } from './app-urls.ts';
+import { type SiteDirectory, serveSite } from './serve-site.ts';
+
+const splitSiteUrl = (pathAndQuery: string) => APP_AT_ROOT.splitSiteUrl(pathAndQuery);
 
 const ORIGIN = 'http://127.0.0.1:8000';
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -15,7 +19,7 @@ const sites: SiteDirectory = {
   openSite: async (name) => (name === 'blog' ? { files: blog, options: DEFAULT_SITE_OPTIONS } : undefined),
 };
 
-const serve = (path: string, init?: RequestInit) => serveSite(new Request(ORIGIN + path, init), sites, { now: () => NOW });
+const serve = (path: string, init?: RequestInit) => serveSite(new Request(ORIGIN + path, init), sites, { app: APP_AT_ROOT, now: () => NOW });
 
 describe('splitSiteUrl', () => {
   it('takes the site name and hands the rest over as the request-target', () => {
@@ -82,9 +86,43 @@ describe('serveSite', () => {
 
   it('passes the log sink and the client address to the handler', async () => {
     const lines: string[] = [];
-    await serveSite(new Request(`${ORIGIN}/site/blog/missing`), sites, { now: () => NOW, log: (line) => lines.push(line), client: 'browser' });
+    await serveSite(new Request(`${ORIGIN}/site/blog/missing`), sites, { app: APP_AT_ROOT, now: () => NOW, log: (line) => lines.push(line), client: 'browser' });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^browser - - \[.+\] code 404, message File not found$/);
     expect(lines[1]).toMatch(/^browser - - \[.+\] "GET \/missing HTTP\/1\.1" 404 -$/);
+  });
+
+  it('serves an app deployed under a path: its sites, and redirects into them', async () => {
+    const app = new AppUrls('/tools/dropserve/');
+    const at = (path: string) => serveSite(new Request(ORIGIN + path), sites, { app, now: () => NOW });
+    expect(await (await at('/tools/dropserve/site/blog/')).text()).toBe('<h1>home</h1>\n');
+    const dir = await at('/tools/dropserve/site/blog/posts?q=1');
+    expect(dir.status).toBe(301);
+    expect(dir.headers.get('location')).toBe('/tools/dropserve/site/blog/posts/?q=1');
+    expect((await at('/tools/dropserve/site/blog')).headers.get('location')).toBe('/tools/dropserve/site/blog/');
+    expect((await at('/tools/dropserve/site/nope/')).status).toBe(404);
+  });
+});
+
+describe('serveSite with CGI', () => {
+  const cgiFiles = new MemoryFiles().addFile('cgi-bin/echo.mjs', 'source');
+  const runner = new FakeRunner({
+    'cgi-bin/echo.mjs': async ({ job, write }) => {
+      const body = job.stdin ? new Uint8Array(await new Response(job.stdin).arrayBuffer()) : new Uint8Array();
+      write(`Content-Type: text/plain\n\nlength=${job.env.CONTENT_LENGTH} type=${job.env.CONTENT_TYPE} body=${[...body].join(',')}`);
+    },
+  });
+  const cgiSites: SiteDirectory = { openSite: async () => ({ files: cgiFiles, options: { ...DEFAULT_SITE_OPTIONS, cgi: true } }) };
+  const cgi = { runner: () => runner, requestHeaders: async (headers: Headers) => headers };
+  const post = async (init: RequestInit) => (await serveSite(new Request(`${ORIGIN}/site/s/cgi-bin/echo.mjs`, init), cgiSites, { app: APP_AT_ROOT, cgi })).text();
+
+  it('gives the script the body and its length in bytes, as a server receives them', async () => {
+    expect(await post({ method: 'POST', body: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).toBe('length=3 type=application/x-www-form-urlencoded body=97,61,98');
+    expect(await post({ method: 'POST', body: new Uint8Array([0, 200, 10]) })).toBe('length=3 type=text/plain body=0,200,10');
+  });
+
+  it('sends 0 for a POST without a body and nothing for a GET, as browsers do', async () => {
+    expect(await post({ method: 'POST' })).toBe('length=0 type=text/plain body=');
+    expect(await post({ method: 'GET' })).toBe('length= type=text/plain body=');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The edge between Fetch and the handler core for `/site/<name>/…` (DESIGN.md §2): the part after
+ * The edge between Fetch and the handler core for `<app>/site/<name>/…` (DESIGN.md §2): the part after
  * the site name is the handler's request-target, as if the site were the server's root, and every
  * `Location` the handler makes is turned back into the site's space.
  */
@@ -9,7 +9,8 @@ import type { HandlerOptions } from '../http/base-handler.ts';
 import { toSitePath, translateTarget } from '../http/request-target.ts';
 import type { OpenedSite, SiteFiles } from '../vfs/types.ts';
 import { type CgiSupport, siteHandler } from './site-handler.ts';
-import { SITE_PREFIX } from './site-url.ts';
+import type { AppUrls } from './app-urls.ts';
+import { networkBody, withContentLength } from './request-body.ts';
 
 export interface SiteDirectory {
   /**
@@ -20,6 +21,8 @@ export interface SiteDirectory {
 }
 
 export interface ServeOptions extends HandlerOptions {
+  /** Where the app, and so the sites, live. */
+  readonly app: AppUrls;
   /** Stands for the client address in log lines. */
   readonly client?: string;
   /** Runs CGI scripts for the sites that have CGI switched on; without it, none runs. */
@@ -33,51 +36,42 @@ const NO_FILES: SiteFiles = {
   read: async () => undefined,
 };
 
-/** Splits `/site/<name><target>` (origin already removed); undefined when the URL is not a site URL. */
-export function splitSiteUrl(pathAndQuery: string): { name: string; target: string } | undefined {
-  if (!pathAndQuery.startsWith(SITE_PREFIX)) return undefined;
-  const rest = pathAndQuery.slice(SITE_PREFIX.length);
-  const end = rest.search(/[/?]/);
-  const name = end < 0 ? rest : rest.slice(0, end);
-  if (name === '') return undefined;
-  // `/site/<name>` with no slash is the site's root without its slash: the handler redirects it.
-  return { name, target: end < 0 ? '' : rest.slice(end) };
-}
-
-export async function serveSite(request: Request, sites: SiteDirectory, options: ServeOptions = {}): Promise<Response> {
+export async function serveSite(request: Request, sites: SiteDirectory, options: ServeOptions): Promise<Response> {
+  const { app } = options;
   const origin = new URL(request.url).origin;
   // The raw URL, not `URL.pathname/search`: those drop an empty `?`, which Python's listing title
   // shows. `Request.url` keeps the fragment, which a browser never sends to a server: cut it off.
   const pathAndQuery = request.url.slice(origin.length).split('#', 1)[0]!;
-  const site = splitSiteUrl(pathAndQuery) ?? unnamedSite(pathAndQuery);
+  const site = app.splitSiteUrl(pathAndQuery) ?? unnamedSite(pathAndQuery, app);
   if (!site) throw new Error(`not a site URL: ${request.url}`);
+  const body = await networkBody(request);
   const handlerRequest: HandlerRequest = {
     method: request.method,
     target: site.target,
-    headers: request.headers,
-    body: request.body,
+    headers: withContentLength(request.headers, body),
+    body: body.bytes && new Blob([body.bytes]).stream(),
     ...(options.client === undefined ? {} : { client: options.client }),
   };
   // The path the handler looks up first, read with the options; a wrong guess costs only that read.
   const opened = await sites.openSite(site.name, toSitePath(translateTarget(site.target)));
-  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), site: site.name, files: opened?.files ?? NO_FILES, options: opened?.options }, options);
+  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), app, site: site.name, files: opened?.files ?? NO_FILES, options: opened?.options }, options);
   const response = await handler.handle();
-  return toFetchResponse(intoSiteSpace(response, site.name));
+  return toFetchResponse(intoSiteSpace(response, app.sitePath(site.name)));
 }
 
 /**
- * `/site/` with no name (`/site/?x`, `/site//a`): no stored site has the empty name, so it is
+ * `<app>/site/` with no name (`site/?x`, `site//a`): no stored site has the empty name, so it is
  * answered as an unknown site is, with the handler's 404 — never with an exception, which the
  * Service Worker would turn into a network error.
  */
-function unnamedSite(pathAndQuery: string): { name: string; target: string } | undefined {
-  return pathAndQuery.startsWith(SITE_PREFIX) ? { name: '', target: pathAndQuery.slice(SITE_PREFIX.length - 1) } : undefined;
+function unnamedSite(pathAndQuery: string, app: AppUrls): { name: string; target: string } | undefined {
+  return app.isSitePath(pathAndQuery) ? { name: '', target: pathAndQuery.slice(app.sitePrefix.length - 1) } : undefined;
 }
 
-/** A `Location` of the handler's (`/a/`) points into the site (`/site/<name>/a/`). */
-function intoSiteSpace(response: HandlerResponse, name: string): HandlerResponse {
+/** A `Location` of the handler's (`/a/`) points into the site (`<app>/site/<name>/a/`). */
+function intoSiteSpace(response: HandlerResponse, sitePath: string): HandlerResponse {
   const mapped = response.headers.map(([header, value]) =>
-    header.toLowerCase() === 'location' && value.startsWith('/') ? ([header, `${SITE_PREFIX}${name}${value}`] as const) : ([header, value] as const),
+    header.toLowerCase() === 'location' && value.startsWith('/') ? ([header, sitePath + value.slice(1)] as const) : ([header, value] as const),
   );
   return { ...response, headers: mapped };
 }

@@ -3,7 +3,7 @@
  * page tells the Service Worker, which sends each of its windows showing that site to the URL it
  * is at — the site's bytes are never touched to do it.
  */
-import { SITE_PREFIX, sitePath } from './site-url.ts';
+import type { AppUrls } from './app-urls.ts';
 
 export const SITE_CHANGED = 'dropserve:site-changed';
 
@@ -20,8 +20,9 @@ export function isSiteChanged(data: unknown): data is SiteChangedMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === SITE_CHANGED && typeof (data as { name?: unknown }).name === 'string';
 }
 
-/** Whether the page at `url` shows the site `name`: `/site/<name>` itself or anything below it. */
-export function showsSite(url: string, name: string): boolean {
+/** Whether the page at `url` shows the site `name`: `<app>/site/<name>` itself or anything below it. */
+export function showsSite(url: string, name: string, app: AppUrls): boolean {
   const { pathname } = new URL(url);
-  return pathname === `${SITE_PREFIX}${name}` || pathname.startsWith(sitePath(name));
+  const sitePath = app.sitePath(name);
+  return pathname === sitePath.slice(0, -1) || pathname.startsWith(sitePath);
 }

@@ -3,6 +3,7 @@ import { FakeRunner } from '../cgi/testing.ts';
 import { CGIHTTPRequestHandler } from '../http/cgi-handler.ts';
 import { MemoryFiles } from '../vfs/memory-files.ts';
 import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
+import { APP_AT_ROOT, AppUrls } from './app-urls.ts';
 import { type CgiSupport, siteHandler } from './site-handler.ts';
 
 const files = new MemoryFiles().addFile('scripts/env.mjs', 'source');
@@ -11,9 +12,9 @@ const runner = new FakeRunner({
 });
 const cgi: CgiSupport = { runner: () => runner, requestHeaders: async () => new Headers({ Cookie: 'a=1' }) };
 
-async function serve(options: typeof DEFAULT_SITE_OPTIONS | undefined, support: CgiSupport | undefined, url = 'http://example.test:8123/site/blog/scripts/env.mjs') {
+async function serve(options: typeof DEFAULT_SITE_OPTIONS | undefined, support: CgiSupport | undefined, url = 'http://example.test:8123/site/blog/scripts/env.mjs', app = APP_AT_ROOT) {
   const request = { method: 'GET', target: '/scripts/env.mjs', headers: new Headers() };
-  const handler = await siteHandler({ request, url: new URL(url), site: 'blog', files, options }, support ? { cgi: support } : {});
+  const handler = await siteHandler({ request, url: new URL(url), app, site: 'blog', files, options }, support ? { cgi: support } : {});
   const response = await handler.handle();
   return { handler, text: await new Response(response.body as BodyInit | null).text() };
 }
@@ -31,6 +32,11 @@ describe('siteHandler', () => {
     const { handler, text } = await serve(on, cgi);
     expect(handler).toBeInstanceOf(CGIHTTPRequestHandler);
     expect(text).toBe('example.test:8123 /site/blog a=1');
+  });
+
+  it('puts PATH_TRANSLATED under the site’s folder wherever the app lives', async () => {
+    const app = new AppUrls('/tools/dropserve/');
+    expect((await serve(on, cgi, 'http://example.test:8123/tools/dropserve/site/blog/scripts/env.mjs', app)).text).toBe('example.test:8123 /tools/dropserve/site/blog a=1');
   });
 
   it('takes the scheme’s port when the URL has none', async () => {

@@ -10,38 +10,39 @@ import type { HandlerRequest } from '../http/message.ts';
 import { PreviewHTTPRequestHandler } from '../http/preview-handler.ts';
 import type { SiteOptions } from '../vfs/site-options.ts';
 import type { SiteFiles } from '../vfs/types.ts';
-import { SITE_PREFIX } from './site-url.ts';
+import type { AppUrls } from './app-urls.ts';
 
 /** What running CGI scripts takes, for one request. */
 export interface CgiSupport {
   /** The runner for the site `site`. */
   runner(site: string, options: SiteOptions): ScriptRunner;
   /**
-   * The request's headers as the browser sends them to a server: a Service Worker's `Request`
-   * lacks `Cookie` and `Referer`, which the script's environment has.
+   * `headers` as the browser sends them to a server: a Service Worker's `Request` lacks `Cookie`
+   * and `Referer`, which the script's environment has.
    */
-  requestHeaders(): Promise<Headers>;
+  requestHeaders(headers: Headers): Promise<Headers>;
 }
 
 export interface SiteRequest {
   readonly request: HandlerRequest;
   /** The request's full URL: `SERVER_NAME` and `SERVER_PORT` come from it. */
   readonly url: URL;
+  readonly app: AppUrls;
   readonly site: string;
   readonly files: SiteFiles;
   /** Undefined for a site that does not exist. */
   readonly options: SiteOptions | undefined;
 }
 
-export async function siteHandler({ request, url, site, files, options }: SiteRequest, handlerOptions: HandlerOptions & { readonly cgi?: CgiSupport }): Promise<PreviewHTTPRequestHandler> {
+export async function siteHandler({ request, url, app, site, files, options }: SiteRequest, handlerOptions: HandlerOptions & { readonly cgi?: CgiSupport }): Promise<PreviewHTTPRequestHandler> {
   const { cgi, ...base } = handlerOptions;
   const preview = { ...base, files, notFoundPage: options?.notFoundPage ?? false, spaFallback: options?.spaFallback ?? false };
   if (!options?.cgi || !cgi) return new PreviewHTTPRequestHandler(request, preview);
-  return new CGIHTTPRequestHandler({ ...request, headers: await cgi.requestHeaders() }, {
+  return new CGIHTTPRequestHandler({ ...request, headers: await cgi.requestHeaders(request.headers) }, {
     ...preview,
     runner: cgi.runner(site, options),
     cgiDirectories: options.cgiDirectories,
-    directory: `${SITE_PREFIX}${site}`,
+    directory: app.sitePath(site).slice(0, -1),
     server: { name: url.hostname, port: url.port || (url.protocol === 'https:' ? '443' : '80') },
   });
 }

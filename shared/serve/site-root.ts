@@ -1,11 +1,10 @@
 /**
- * Site-root links (docs/deviations.md): a page under `/site/<name>/` that asks for `/css/a.css` or
+ * Site-root links (docs/deviations.md): a page under `<app>/site/<name>/` that asks for `/css/a.css` or
  * navigates to `/about/` means its own site's root, as it would deployed at a domain's root. Which
  * site a request belongs to is the URL of the page that made it; this module holds the pure part —
  * what to do with a request, given that page's URL.
  */
-import { splitSiteUrl } from './serve-site.ts';
-import { SITE_PREFIX } from './site-url.ts';
+import type { AppUrls } from './app-urls.ts';
 
 /** What becomes of an origin-root request from a site's page. */
 export type SiteRootAnswer =
@@ -23,7 +22,7 @@ export interface SiteRootRequest {
 }
 
 /** The site a same-origin page URL is in, or undefined for the app's own pages and other origins. */
-export function siteOfPage(pageUrl: string, origin: string): string | undefined {
+export function siteOfPage(pageUrl: string, origin: string, app: AppUrls): string | undefined {
   let url: URL;
   try {
     url = new URL(pageUrl);
@@ -31,21 +30,21 @@ export function siteOfPage(pageUrl: string, origin: string): string | undefined 
     return undefined; // `about:client`, an empty referrer
   }
   if (url.origin !== origin) return undefined;
-  const site = splitSiteUrl(url.pathname);
+  const site = app.splitSiteUrl(url.pathname);
   return site?.name === '' ? undefined : site?.name;
 }
 
 /**
- * How to answer a request outside `/site/` made by a site's page; undefined when it is not one
- * (a request from the app's own pages, or already under `/site/`), which is then answered as usual.
+ * How to answer a request outside `<app>/site/` made by a site's page; undefined when it is not one
+ * (a request from the app's own pages, or already under `<app>/site/`), which is then answered as usual.
  */
-export function resolveSiteRoot({ url, navigation, pageUrl }: SiteRootRequest): SiteRootAnswer | undefined {
+export function resolveSiteRoot({ url, navigation, pageUrl }: SiteRootRequest, app: AppUrls): SiteRootAnswer | undefined {
   const target = new URL(url);
-  if (target.pathname.startsWith(SITE_PREFIX) || pageUrl === undefined) return undefined;
-  const site = siteOfPage(pageUrl, target.origin);
+  if (app.isSitePath(target.pathname) || pageUrl === undefined) return undefined;
+  const site = siteOfPage(pageUrl, target.origin, app);
   if (site === undefined) return undefined;
   // The raw path and query, as sent: `URL.search` would drop an empty `?`.
   const pathAndQuery = url.slice(target.origin.length).split('#', 1)[0]!;
-  const inSite = `${target.origin}${SITE_PREFIX}${site}${pathAndQuery}`;
+  const inSite = `${target.origin}${app.sitePath(site)}${pathAndQuery.slice(1)}`;
   return { kind: navigation ? 'redirect' : 'serve', url: inSite };
 }
