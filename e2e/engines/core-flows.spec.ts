@@ -126,6 +126,22 @@ async function coreFlows(page: EnginePage, host: Deployment, work: string, label
     await waitFor(page, async () => (await ours('/cgi-bin/env.mjs')).statusText === 'Script output follows', 'CGI to take effect');
   });
 
+  await step('what the browser lacks, the app says or does without', async () => {
+    await waitFor(page, () => page.evaluate(() => (document.querySelector('[data-testid="storage-status"]')?.textContent ?? '') !== ''), 'the storage status');
+    const seen = await page.evaluate(() => ({
+      folderHandles: 'showDirectoryPicker' in window,
+      estimate: typeof navigator.storage?.estimate === 'function',
+      persist: typeof navigator.storage?.persist === 'function',
+      storage: document.querySelector('[data-testid="storage-status"]')?.textContent ?? '',
+      sync: document.querySelector(`[data-testid="sync-site"]:not([hidden])`) !== null,
+    }));
+    test.info().annotations.push({ type: 'lacks', description: JSON.stringify({ folderHandles: !seen.folderHandles, estimate: !seen.estimate, persist: !seen.persist }) });
+    expect(seen.storage).toMatch(seen.estimate ? /^Storage: .+ used of .+ available to dropserve\./ : /^This browser does not report how much storage is used\./);
+    expect(seen.storage).toMatch(seen.persist ? /Stored persistently|Not persistent/ : /cannot be asked to keep them persistently/);
+    // A zip gives no folder to sync, in any engine; the Sync button needs a folder handle (sync-button.spec).
+    expect(seen.sync).toBe(false);
+  });
+
   await step('CGI GET: the environment is Python’s', async () => {
     for (const query of ['', '?hello+world', '?a=1&b=two+words']) {
       const mine = JSON.parse((await ours(`/cgi-bin/env.mjs${query}`)).body.toString()) as EnvDump;
@@ -133,6 +149,10 @@ async function coreFlows(page: EnginePage, host: Deployment, work: string, label
       for (const name of SAME_ENV) expect.soft(mine.env[name], `${name} for ${query || 'no query'}`).toBe(python.env[name]);
       expect(mine.argv.slice(1)).toEqual(python.argv.slice(1));
     }
+    // What the browser would send a server: the page's cookie and its URL as the referrer.
+    await page.evaluate(() => void (document.cookie = 'flavour=oat; path=/'));
+    const { env } = JSON.parse((await ours('/cgi-bin/env.mjs')).body.toString()) as EnvDump;
+    expect([env.HTTP_COOKIE, env.HTTP_REFERER]).toEqual(['flavour=oat', app]);
   });
 
   await step('CGI POST: the body and CONTENT_LENGTH are Python’s', async () => {
