@@ -39,7 +39,7 @@ const dropZone = required(document, '[data-testid="drop-zone"]');
 const folderInput = required<HTMLInputElement>(document, '[data-testid="folder-input"]');
 const zipInput = required<HTMLInputElement>(document, '[data-testid="zip-input"]');
 new ServerLogView(required(document, '.server-log')).listen();
-for (const root of document.querySelectorAll('.app-root')) root.textContent = app.root;
+for (const root of document.querySelectorAll('.app-root')) root.textContent = decodeURI(app.root);
 
 const hadDatabase = await databaseExists(DB_NAME); // asked before opening it creates it
 const vfs = await IdbVfs.open(indexedDB);

@@ -42,7 +42,7 @@ export class SiteListView {
     required(entry, '.site-name').textContent = site.name;
     required(entry, '.site-facts').textContent =
       `${formatCount(site.fileCount, 'file')} · ${formatBytes(site.totalBytes)} · imported ${new Date(site.importedAt).toLocaleString()}`;
-    required(entry, '.site-url').textContent = url;
+    required(entry, '.site-url').textContent = decodeURI(url); // as a person reads it; the link keeps the escapes
     const open = required<HTMLAnchorElement>(entry, '[data-testid="open-site"]');
     open.href = url;
     open.setAttribute('aria-label', `Open ${site.name}`);

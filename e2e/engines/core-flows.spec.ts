@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
 import { FIXTURES, copyFixture } from '../app.ts';
 import { type PythonServer, startPythonServer } from '../python-server.ts';
 import { folderMembers, writeZip } from '../zip-fixtures.ts';
-import { DEPLOYMENTS, type Deployment, deploy } from './deployments.ts';
+import { DEPLOYMENTS, type Deployment, type DeploymentKind, deploy } from './deployments.ts';
 import { ENGINES, type EnginePage, type EngineSession } from './driver.ts';
 import { launchEngine } from './launch.ts';
 import { fetchInPage, requestPython } from './page-fetch.ts';
@@ -20,6 +20,12 @@ const SITE = 'engine-site';
 const SITE_ENTRY = `[data-testid="site"][data-site-name="${SITE}"]`;
 /** The CGI variables that do not depend on which server answers (as e2e/cgi.spec.ts compares them). */
 const SAME_ENV = ['GATEWAY_INTERFACE', 'SERVER_PROTOCOL', 'REQUEST_METHOD', 'PATH_INFO', 'QUERY_STRING', 'REMOTE_ADDR', 'CONTENT_TYPE', 'CONTENT_LENGTH'];
+
+const WHERE: Record<DeploymentKind, string> = {
+  root: 'at the origin root',
+  'sub-path': 'under a sub-path of python’s http.server',
+  'project-site': 'under a sub-path with 404.html',
+};
 
 let python: PythonServer;
 let pythonSite: { dir: string; remove: () => void };
@@ -37,7 +43,7 @@ test.afterAll(async () => {
 
 for (const engine of ENGINES) {
   for (const kind of DEPLOYMENTS) {
-    test(`${engine}, app ${kind === 'root' ? 'at the origin root' : 'under a sub-path'}: import, Python's answers, CGI, sandbox, re-import, offline`, async () => {
+    test(`${engine}, app ${WHERE[kind]}: import, Python's answers, CGI, sandbox, re-import, offline`, async () => {
       test.setTimeout(240_000);
       const work = mkdtempSync(path.join(tmpdir(), 'dropserve-core-'));
       let host: Deployment | undefined;
@@ -205,6 +211,10 @@ async function coreFlows(page: EnginePage, host: Deployment, work: string, label
       await page.goto(`${siteUrl}docs/notes.txt`);
       await waitFor(page, async () => (await page.evaluate(() => document.body?.textContent ?? '')) === 'Notes for the engines.\n', 'the site’s file after the boot');
       expect(await page.url()).toBe(`${siteUrl}docs/notes.txt`);
+      // A missing path that names no site is just not found, with a way to the app.
+      await page.goto(`${app}no-such-page`);
+      expect(await page.evaluate(() => [document.querySelector('h1')?.textContent, document.querySelector('a')?.href])).toEqual(['Not Found', app]);
+      await shot('not-found');
     });
   }
 

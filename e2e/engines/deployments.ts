@@ -1,8 +1,9 @@
 /**
  * The built app (dist/) deployed as a person would deploy it, on a server the test starts and
- * stops: at an origin's root with `npm start`'s server, or copied under a sub-path of a plain
- * static server (`python3 -m http.server` serving a parent folder). docs/deployment.md says what
- * each kind of host needs.
+ * stops: at an origin's root with `npm start`'s server; copied under a sub-path of a plain static
+ * server (`python3 -m http.server` serving a parent folder), which has no 404.html; or under a
+ * sub-path of a host that shows 404.html for missing paths, as a GitHub Pages project site is
+ * (`npm start`'s server with BASE_PATH). docs/deployment.md says what each kind of host needs.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,12 +15,14 @@ import { startPythonServer } from '../python-server.ts';
 const ROOT = path.join(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 
-export type DeploymentKind = 'root' | 'sub-path';
+export type DeploymentKind = 'root' | 'sub-path' | 'project-site';
 
-export const DEPLOYMENTS: readonly DeploymentKind[] = ['root', 'sub-path'];
+export const DEPLOYMENTS: readonly DeploymentKind[] = ['root', 'sub-path', 'project-site'];
 
 /** The path the sub-path deployment puts the app under. */
 export const SUB_PATH = '/tools/drop serve/';
+/** The path the project-site deployment serves the app at, as GitHub Pages serves `<user>.github.io/<repo>/`. */
+export const PROJECT_PATH = '/dropserve/';
 
 export interface Deployment {
   readonly kind: DeploymentKind;
@@ -33,17 +36,18 @@ export interface Deployment {
 
 export async function deploy(kind: DeploymentKind): Promise<Deployment> {
   if (!existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npx vite build` (npm run test:e2e does)');
-  return kind === 'root' ? deployAtRoot() : deployUnderSubPath();
+  return kind === 'sub-path' ? deployUnderSubPath() : deployWithNotFoundPage(kind, kind === 'root' ? '/' : PROJECT_PATH);
 }
 
-async function deployAtRoot(): Promise<Deployment> {
+/** scripts/serve.mjs: the app at `basePath`, 404.html for what is missing. */
+async function deployWithNotFoundPage(kind: DeploymentKind, basePath: string): Promise<Deployment> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DROPSERVE_DIST: DIST },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DROPSERVE_DIST: DIST, BASE_PATH: basePath },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await waitForOutput(child, 'dropserve is at');
-  return { kind: 'root', appUrl: `http://127.0.0.1:${port}/`, servesNotFoundPage: true, stop: () => stopChild(child) };
+  return { kind, appUrl: `http://127.0.0.1:${port}${basePath}`, servesNotFoundPage: true, stop: () => stopChild(child) };
 }
 
 async function deployUnderSubPath(): Promise<Deployment> {

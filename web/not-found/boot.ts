@@ -36,11 +36,14 @@ async function findApp(pathname: string): Promise<AppUrls | undefined> {
 }
 
 async function boot(): Promise<void> {
-  const app = navigator.serviceWorker ? await findApp(location.pathname) : undefined;
+  if (!navigator.serviceWorker) return say('Not Found', `There is nothing at ${location.pathname}.`);
   // Controlled already: the app's SW passed this request on, so the host really has nothing here.
-  if (!app || navigator.serviceWorker.controller) {
-    say('Not Found', `There is nothing at ${location.pathname}.`, app);
-    return;
+  const { controller } = navigator.serviceWorker;
+  if (controller) return say('Not Found', `There is nothing at ${location.pathname}.`, AppUrls.at(new URL('./', controller.scriptURL)));
+  const app = await findApp(location.pathname);
+  if (!app) {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return say('Not Found', `There is nothing at ${location.pathname}.`, registration && AppUrls.at(registration.scope));
   }
   const key = `dropserve-boot:${location.href}`;
   const lastTry = Number(sessionStorage.getItem(key) ?? 0);
