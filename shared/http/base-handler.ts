@@ -1,14 +1,14 @@
 /**
- * `BaseHTTPRequestHandler` of CPython 3.11 (reference part A), minus the wire: a request arrives
+ * `BaseHTTPRequestHandler` of CPython 3.11 (docs/http-server-rules.md#a), minus the wire: a request arrives
  * already parsed (`HandlerRequest`) and the response is collected into a `HandlerResponse` instead
  * of being written to a socket. Request-line parsing, HTTP/0.9, keep-alive and `Expect` cannot occur
- * behind a browser (reference G-1) and are not modelled.
+ * behind a browser (docs/http-server-rules.md#g-1) and are not modelled.
  */
 
 import { DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, renderErrorPage } from './error-page.ts';
 import { formatHttpDate } from './http-date.ts';
 import { formatLogLine, formatLogTime } from './log-format.ts';
-import type { HandlerRequest, HandlerResponse, HeaderLine, ResponseBody } from './message.ts';
+import { type HandlerRequest, type HandlerResponse, type HeaderLine, NULL_BODY_STATUSES, type ResponseBody } from './message.ts';
 import { encodeUtf8, pyRepr } from './python-text.ts';
 import { toReasonPhrase } from './reason-phrase.ts';
 import { collapseLeadingSlashes } from './request-target.ts';
@@ -24,12 +24,9 @@ export interface HandlerOptions {
 /** RFC 9110 token: only such a method can name a `do<METHOD>` handler method. */
 const METHOD_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** Statuses whose responses never carry a body (RFC 9110). */
-const BODILESS_STATUSES = new Set([204, 205, 304]);
-
 /**
  * Python reads at most this many bytes of request line, CRLF included, and answers a longer one
- * with 414 (reference A-2.2). It also keeps a huge target from being decoded, looked up and echoed.
+ * with 414 (docs/http-server-rules.md#a-2-2). It also keeps a huge target from being decoded, looked up and echoed.
  */
 export const MAX_REQUEST_LINE_BYTES = 65_536;
 
@@ -51,7 +48,7 @@ export class BaseHTTPRequestHandler {
   readonly request: HandlerRequest;
   /** The method exactly as sent. */
   readonly command: string;
-  /** The request-target, leading slashes collapsed (reference A-3.9). */
+  /** The request-target, leading slashes collapsed (docs/http-server-rules.md#a-3-9). */
   readonly path: string;
   readonly requestVersion: string;
   /** `<method> <target> <version>` with the target as sent, for log lines. */
@@ -116,7 +113,7 @@ export class BaseHTTPRequestHandler {
   }
 
   /**
-   * Sends an error page (reference A-7): logged, `Connection: close`, and for codes from 200 on
+   * Sends an error page (docs/http-server-rules.md#a-7): logged, `Connection: close`, and for codes from 200 on
    * (but 204, 205, 304) an HTML body whose `Content-Length` is kept even for HEAD, which gets no
    * body. The message is the reason phrase.
    */
@@ -127,7 +124,7 @@ export class BaseHTTPRequestHandler {
     this.sendResponse(code, reason);
     this.sendHeader('Connection', 'close');
     let body: Uint8Array<ArrayBuffer> | undefined;
-    if (code >= 200 && !BODILESS_STATUSES.has(code)) {
+    if (code >= 200 && !NULL_BODY_STATUSES.has(code)) {
       const page = renderErrorPage(this.errorMessageFormat, {
         code,
         message: reason,
@@ -163,9 +160,19 @@ export class BaseHTTPRequestHandler {
     this.#headerLines.push([name, value]);
   }
 
+  /** Ends the header block, after `sendCommonHeaders`; once per response, as Python's `end_headers` is. */
   endHeaders(): void {
+    if (this.#headersEnded) throw new Error('The headers have already been ended');
+    this.sendCommonHeaders();
     this.#headersEnded = true;
   }
+
+  /**
+   * The one step every answer passes through — error pages, files, listings, redirects, 304, 206,
+   * 416, CGI output, HEAD alike — called once by `endHeaders`, after the answer's own header lines.
+   * Override it (and call `super`) for a rule that applies to every answer; it sends nothing here.
+   */
+  sendCommonHeaders(): void {}
 
   /** The response body, given whole or as a stream: the counterpart of writing to Python's `wfile`. */
   sendBody(body: ResponseBody): void {

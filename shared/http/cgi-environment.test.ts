@@ -14,7 +14,7 @@ const FACTS = {
   remoteAddr: '127.0.0.1',
 };
 
-describe('cgiEnvironment (reference C-5)', () => {
+describe('cgiEnvironment (docs/http-server-rules.md#c-5)', () => {
   it('sets the server variables and Python’s empty defaults, with CONTENT_TYPE text/plain', () => {
     expect(cgiEnvironment({ ...FACTS, headers: new Headers() })).toEqual({
       SERVER_SOFTWARE: 'SimpleHTTP/0.6 dropserve/0.1',
@@ -111,7 +111,7 @@ describe('decodeBase64Leniently (binascii non-strict)', () => {
   });
 });
 
-describe('cgiArgv (reference C-6.2)', () => {
+describe('cgiArgv (docs/http-server-rules.md#c-6-2)', () => {
   it.each([
     ['hello+world%21', ['env.mjs', 'hello world%21']],
     ['a%3Db', ['env.mjs', 'a%3Db']],

@@ -1,5 +1,5 @@
 /**
- * What a CGI script is given (reference C-5, C-6.2): the CGI variables computed from the request
+ * What a CGI script is given (docs/http-server-rules.md#c-5, docs/http-server-rules.md#c-6-2): the CGI variables computed from the request
  * as CPython 3.11's `run_cgi` computes them, and the query-as-arguments rule.
  */
 import { splitWhitespace } from './python-text.ts';
@@ -103,7 +103,7 @@ export function decodeBase64Leniently(text: string): number[] | undefined {
 }
 
 /**
- * The script's arguments (fork path, reference C-6.2): its bare file name, then the query with `+`
+ * The script's arguments (fork path, docs/http-server-rules.md#c-6-2): its bare file name, then the query with `+`
  * made a space and nothing else decoded, unless the query holds an `=`. No query at all still
  * gives the empty argument.
  */

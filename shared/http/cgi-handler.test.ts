@@ -42,7 +42,7 @@ async function cgi(method: string, target: string, scripts: Record<string, FakeS
 
 const json = (text: string) => JSON.parse(text) as { env: Record<string, string>; argv: string[] };
 
-describe('dispatch (reference C-1)', () => {
+describe('dispatch (docs/http-server-rules.md#c-1)', () => {
   it('serves files outside the CGI directories statically', async () => {
     const { response, text, jobs } = await cgi('GET', '/a.txt');
     expect(response.status).toBe(200);
@@ -84,7 +84,7 @@ describe('dispatch (reference C-1)', () => {
   });
 });
 
-describe('checks (reference C-4)', () => {
+describe('checks (docs/http-server-rules.md#c-4)', () => {
   it.each([
     ['/cgi-bin/nope.mjs', 404, "No such CGI script ('/cgi-bin/nope.mjs')"],
     ['/cgi-bin/', 403, "CGI script is not a plain file ('/cgi-bin/')"],
@@ -101,7 +101,7 @@ describe('checks (reference C-4)', () => {
   });
 });
 
-describe('environment and arguments (reference C-3, C-5, C-6.2)', () => {
+describe('environment and arguments (docs/http-server-rules.md#c-3, docs/http-server-rules.md#c-5, docs/http-server-rules.md#c-6-2)', () => {
   it('gives a GET without a query the empty argument', async () => {
     const { env, argv } = json((await cgi('GET', '/cgi-bin/env.mjs')).text);
     expect(argv).toEqual(['env.mjs', '']);

@@ -1,5 +1,5 @@
 /**
- * `CGIHTTPRequestHandler` of CPython 3.11 (reference part C), with scripts that are JS modules run
+ * `CGIHTTPRequestHandler` of CPython 3.11 (docs/http-server-rules.md#c), with scripts that are JS modules run
  * by a `ScriptRunner` instead of processes. GET, HEAD and POST to a CGI target run the script;
  * everything else is the simple handler's. Beyond Python, the script's output is read as a CGI
  * response (`Status:`, `Location:`), see `cgi-output.ts`.
@@ -8,7 +8,7 @@ import { cgiStatus, type CgiStatus, MalformedCgiOutputError, readCgiOutput } fro
 import { CgiUnavailableError, type ScriptEnd, type ScriptProcess, type ScriptRunner } from '../cgi/script-runner.ts';
 import { cgiArgv, cgiEnvironment } from './cgi-environment.ts';
 import { collapseUrlPath, findCgiDirectory, PathEscapesRootError } from './cgi-path.ts';
-import type { HandlerRequest } from './message.ts';
+import { type HandlerRequest, NULL_BODY_STATUSES } from './message.ts';
 import { unquote } from './percent-encoding.ts';
 import { pyRepr } from './python-text.ts';
 import { toSitePath } from './request-target.ts';
@@ -27,9 +27,6 @@ export interface CgiHandlerOptions extends PreviewHandlerOptions {
 /** An error page: the status, its message (the reason phrase) and the explanation. */
 type Failure = readonly [code: number, message: string, explain?: string];
 
-/** Statuses whose body a Fetch `Response` cannot carry: the output is read and dropped. */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
-
 export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
   cgiDirectories: readonly string[];
   /** `(directory, rest)` of the CGI target, set by `isCgi`. */
@@ -47,7 +44,7 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
     this.server = options.server ?? { name: 'localhost', port: '80' };
   }
 
-  /** POST runs a CGI script, and nothing else (reference C-1.2). */
+  /** POST runs a CGI script, and nothing else (docs/http-server-rules.md#c-1-2). */
   async doPOST(): Promise<void> {
     const cgi = this.#isCgiOrFail();
     if (cgi === undefined) return;
@@ -55,7 +52,7 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
     else this.sendError(501, 'Can only POST to CGI scripts');
   }
 
-  /** GET and HEAD run a CGI target's script, or are served as static files (reference C-1.1). */
+  /** GET and HEAD run a CGI target's script, or are served as static files (docs/http-server-rules.md#c-1-1). */
   override async sendHead(): Promise<Blob | Uint8Array<ArrayBuffer> | undefined> {
     const cgi = this.#isCgiOrFail();
     if (cgi === undefined) return undefined;
@@ -65,7 +62,7 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
   }
 
   /**
-   * Whether the collapsed path lies in a CGI directory (reference C-2); sets `cgiInfo`. Throws
+   * Whether the collapsed path lies in a CGI directory (docs/http-server-rules.md#c-2); sets `cgiInfo`. Throws
    * `PathEscapesRootError` for a path with more `..` than directories.
    */
   isCgi(): boolean {
@@ -78,7 +75,7 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
     return /\.m?js$/i.test(path);
   }
 
-  /** Runs the script `cgiInfo` names: the split of reference C-3, the checks of C-4, then the run. */
+  /** Runs the script `cgiInfo` names: the split of docs/http-server-rules.md#c-3, the checks of docs/http-server-rules.md#c-4, then the run. */
   async runCgi(): Promise<void> {
     const { scriptName, script, pathInfo, query } = await this.#splitTarget();
     const scriptFile = this.translatePath(scriptName);
@@ -117,7 +114,7 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
     await this.#respondWithOutput(process);
   }
 
-  /** C-3: nested directories absorbed, then the query, the script name and PATH_INFO split off. */
+  /** docs/http-server-rules.md#c-3: nested directories absorbed, then the query, the script name and PATH_INFO split off. */
   async #splitTarget(): Promise<{ scriptName: string; script: string; pathInfo: string; query: string }> {
     let { directory, rest } = this.cgiInfo!;
     const path = `${directory}/${rest}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collapseUrlPath, findCgiDirectory, PathEscapesRootError } from './cgi-path.ts';
 
-describe('collapseUrlPath (reference C-2.1)', () => {
+describe('collapseUrlPath (docs/http-server-rules.md#c-2-1)', () => {
   it.each([
     ['/', '//'],
     ['/a/b/.', '/a/b/'],
@@ -24,7 +24,7 @@ describe('collapseUrlPath (reference C-2.1)', () => {
   });
 });
 
-describe('findCgiDirectory (reference C-2.3)', () => {
+describe('findCgiDirectory (docs/http-server-rules.md#c-2-3)', () => {
   const dirs = ['/cgi-bin', '/htbin'];
   it.each([
     ['/cgi-bin/env.sh', { directory: '/cgi-bin', rest: 'env.sh' }],

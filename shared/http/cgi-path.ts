@@ -1,5 +1,5 @@
 /**
- * How `CGIHTTPRequestHandler` sees a request path (reference C-2): the URL "collapse" that decides
+ * How `CGIHTTPRequestHandler` sees a request path (docs/http-server-rules.md#c-2): the URL "collapse" that decides
  * whether a target is a CGI target, and the CGI directory it falls in.
  */
 import { unquote } from './percent-encoding.ts';

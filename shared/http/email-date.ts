@@ -1,6 +1,6 @@
 /**
  * The lenient RFC 2822 date parser behind `email.utils.parsedate_to_datetime`, which `http.server`
- * uses for `If-Modified-Since` (reference B-7). It accepts far more than HTTP dates: an optional and
+ * uses for `If-Modified-Since` (docs/http-server-rules.md#b-7). It accepts far more than HTTP dates: an optional and
  * unchecked weekday, full month names, 2-digit years, RFC 850 and asctime forms, `.` as a time
  * separator, named US zones, and it reads a zone it does not understand as "no zone".
  *

@@ -1,5 +1,5 @@
 /**
- * The HTML body of `send_error` in 3.11 (reference A-7.8): LF line endings, 4-space indents, one
+ * The HTML body of `send_error` in 3.11 (docs/http-server-rules.md#a-7-8): LF line endings, 4-space indents, one
  * final LF.
  */
 

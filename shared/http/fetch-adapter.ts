@@ -3,10 +3,7 @@
  * or the bytes Python would have written before the body, for tests.
  */
 
-import type { HandlerResponse } from './message.ts';
-
-/** `new Response(body)` throws for these, so their body is dropped. */
-const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+import { type HandlerResponse, NULL_BODY_STATUSES } from './message.ts';
 
 /**
  * A Fetch `Response` with the same status, reason, headers (Fetch lowercases their names) and body;
@@ -15,6 +12,7 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 export function toFetchResponse(response: HandlerResponse): Response {
   const headers = new Headers();
   for (const [name, value] of response.headers) headers.append(name, value);
+  // `new Response(body)` throws for these statuses, so their body is dropped.
   const body = NULL_BODY_STATUSES.has(response.status) ? null : response.body;
   return new Response(body, { status: response.status, statusText: response.reason, headers });
 }

@@ -1,5 +1,5 @@
 /**
- * The HTML of `list_directory` in 3.11 (reference B-5.5), byte for byte once UTF-8 encoded.
+ * The HTML of `list_directory` in 3.11 (docs/http-server-rules.md#b-5-5), byte for byte once UTF-8 encoded.
  */
 
 import type { FileStat } from '../vfs/types.ts';

@@ -19,6 +19,12 @@ export interface HandlerRequest {
 
 export type HeaderLine = readonly [name: string, value: string];
 
+/**
+ * Statuses whose response never carries a body (RFC 9110: 204, 205 and 304): an error page sends
+ * none, a CGI script's output is read and dropped, and a Fetch `Response` refuses one.
+ */
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+
 export type ResponseBody = Blob | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
 
 export interface HandlerResponse {
@@ -29,6 +35,6 @@ export interface HandlerResponse {
   readonly reason: string;
   /** In the order sent, with the spelling sent. */
   readonly headers: readonly HeaderLine[];
-  /** null for HEAD, 1xx, 204, 205 and 304; a stream for a CGI script's output, sent as it is written. */
+  /** null for HEAD, 1xx and `NULL_BODY_STATUSES`; a stream for a CGI script's output, sent as it is written. */
   readonly body: ResponseBody | null;
 }

@@ -8,7 +8,7 @@ function targetFor(bytes: number): string {
   return `/${'a'.repeat(bytes - 'GET / HTTP/1.1\r\n'.length)}`;
 }
 
-describe('the request-line limit (reference A-2.2)', () => {
+describe('the request-line limit (docs/http-server-rules.md#a-2-2)', () => {
   it('is 65,536 bytes, CRLF included', () => {
     expect(MAX_REQUEST_LINE_BYTES).toBe(65_536);
   });

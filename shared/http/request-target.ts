@@ -15,7 +15,7 @@ export function collapseLeadingSlashes(target: string): string {
 }
 
 /**
- * The site-relative file path a target names (`translate_path`, reference B-3): query and fragment
+ * The site-relative file path a target names (`translate_path`, docs/http-server-rules.md#b-3): query and fragment
  * cut off, percent-decoded once (so `%2F` separates segments), then normalised lexically with
  * empty, `.` and `..` segments dropped, so nothing can leave the site root. A slash at the end of
  * the target (before decoding, so `%2F` does not count) is kept as a trailing `/`.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFiles } from '../vfs/memory-files.ts';
 import type { FileStat, SiteFiles } from '../vfs/types.ts';
+import { MIME_EXPECTATIONS } from './mime-expectations.ts';
 import { SimpleHTTPRequestHandler } from './simple-handler.ts';
 import { CAPTURE_TIME, FILE_TIME, capturedSite, exchange } from './testing.ts';
 
@@ -183,76 +184,8 @@ describe('conditional GET', () => {
 });
 
 describe('guessType', () => {
-  // [path, SimpleHTTPRequestHandler.guess_type(path)] from Python 3.11.7 on Debian.
-  const cases: readonly (readonly [string, string])[] = [
-    ["x.html", "text/html"],
-    ["x.htm", "text/html"],
-    ["x.css", "text/css"],
-    ["x.js", "text/javascript"],
-    ["x.mjs", "text/javascript"],
-    ["x.json", "application/json"],
-    ["x.svg", "image/svg+xml"],
-    ["x.svgz", "image/svg+xml"],
-    ["x.png", "image/png"],
-    ["x.jpg", "image/jpeg"],
-    ["x.jpeg", "image/jpeg"],
-    ["x.gif", "image/gif"],
-    ["x.webp", "image/webp"],
-    ["x.avif", "image/avif"],
-    ["x.ico", "image/vnd.microsoft.icon"],
-    ["x.woff", "font/woff"],
-    ["x.woff2", "font/woff2"],
-    ["x.ttf", "font/ttf"],
-    ["x.otf", "font/otf"],
-    ["x.wasm", "application/wasm"],
-    ["x.txt", "text/plain"],
-    ["x.md", "text/markdown"],
-    ["x.xml", "application/xml"],
-    ["x.pdf", "application/pdf"],
-    ["x.zip", "application/zip"],
-    ["x.gz", "application/gzip"],
-    ["x.tgz", "application/x-tar"],
-    ["x.tar", "application/x-tar"],
-    ["x.mp4", "video/mp4"],
-    ["x.webm", "video/webm"],
-    ["x.mp3", "audio/mpeg"],
-    ["x.wav", "audio/x-wav"],
-    ["x.ogg", "audio/ogg"],
-    ["x.webmanifest", "application/manifest+json"],
-    ["x.py", "text/x-python"],
-    ["x.c", "text/x-csrc"],
-    ["x.h", "text/x-chdr"],
-    ["x.ts", "text/vnd.trolltech.linguist"],
-    ["X.HTML", "text/html"],
-    ["x.Js", "text/javascript"],
-    ["a/b.c/noext", "application/octet-stream"],
-    ["archive.tar.gz", "application/gzip"],
-    ["f.TXT.GZ", "application/gzip"],
-    ["Z.Z", "application/octet-stream"],
-    ["x.z", "application/octet-stream"],
-    ["x.bz2", "application/x-bzip2"],
-    ["x.BZ2", "application/x-bzip2"],
-    ["x.xz", "application/x-xz"],
-    ["x.js.br", "text/javascript"],
-    ["x.br", "application/octet-stream"],
-    ["x.BR", "application/octet-stream"],
-    ["x.js.BR", "application/octet-stream"],
-    ["x.svg.gz", "application/gzip"],
-    ["x.SVGZ", "image/svg+xml"],
-    ["x.taz", "application/x-tar"],
-    ["x.tz", "application/x-tar"],
-    ["x.tbz2", "application/x-tar"],
-    ["x.txz", "application/x-tar"],
-    ["x.TGZ", "application/x-tar"],
-    [".hidden", "application/octet-stream"],
-    ["f.", "application/octet-stream"],
-    ["noext", "application/octet-stream"],
-    ["..x", "application/octet-stream"],
-    ["a.b.c", "text/x-csrc"],
-    ["dir.d/file", "application/octet-stream"],
-    ["x.unknownext", "application/octet-stream"],
-    ["x.csv", "text/csv"],
-  ];
+  // Python's `SimpleHTTPRequestHandler.guess_type(path)`.
+  const cases = MIME_EXPECTATIONS.map(([path, , type]) => [path, type] as const);
   it.each(cases)('guesses %j as Python does here', (path, expected) => {
     expect(handlerFor('/').guessType(path)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 /**
- * `SimpleHTTPRequestHandler` of CPython 3.11 (reference part B): GET and HEAD over a site's files,
+ * `SimpleHTTPRequestHandler` of CPython 3.11 (docs/http-server-rules.md#b): GET and HEAD over a site's files,
  * with directory redirects, index pages, listings and `If-Modified-Since`.
  */
 
@@ -43,7 +43,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
 
   /**
    * Sends the status and headers for the target and returns the body GET would send, or undefined
-   * when there is none (redirect, 304, error). The order of checks is reference B-4.
+   * when there is none (redirect, 304, error). The order of checks is docs/http-server-rules.md#b-4.
    */
   async sendHead(): Promise<Blob | Uint8Array<ArrayBuffer> | undefined> {
     let path = this.translatePath(this.path);
@@ -91,7 +91,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
 
   /**
    * Sends the headers of the listing of the directory at `path` (a translated path) and returns
-   * its HTML (reference B-5); a directory that cannot be listed gets 404.
+   * its HTML (docs/http-server-rules.md#b-5); a directory that cannot be listed gets 404.
    */
   async listDirectory(path: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
     let entries: FileStat[];
@@ -112,7 +112,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
   }
 
   /**
-   * The site path a target names (reference B-3); see `translateTarget`. Unlike Python, an
+   * The site path a target names (docs/http-server-rules.md#b-3); see `translateTarget`. Unlike Python, an
    * encoded surrogate (`%ED%B3%BF`) decodes to U+FFFD, as does any invalid UTF-8: site names are
    * well-formed Unicode, so the two can only differ for a path that matches nothing anyway.
    */
@@ -160,7 +160,7 @@ export class SimpleHTTPRequestHandler extends BaseHTTPRequestHandler {
   }
 
   /**
-   * Conditional GET (reference B-7): only with `If-Modified-Since` and no `If-None-Match` at all;
+   * Conditional GET (docs/http-server-rules.md#b-7): only with `If-Modified-Since` and no `If-None-Match` at all;
    * a date Python cannot parse, or one with a non-zero offset, is ignored; no zone means UTC. The
    * mtime counts in whole seconds.
    */
