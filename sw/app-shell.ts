@@ -1,6 +1,6 @@
 /**
  * The app's own files, precached at install so that the app opens with the network gone
- * (DESIGN.md §5). One cache per build version; older ones are deleted when a new version activates.
+ * (docs/design.md#service-worker). One cache per build version; older ones are deleted when a new version activates.
  */
 import type { AppUrls } from '../shared/serve/app-urls.ts';
 
@@ -42,7 +42,7 @@ export class AppShell {
   /** Cache first: the shell changes only with a new SW version, which brings a new cache. */
   async respond(request: Request, url: URL): Promise<Response> {
     const cache = await caches.open(this.#cacheName);
-    // Vite's and other servers' `Vary: Origin` would make a plain match miss (DESIGN.md §5).
+    // Vite's and other servers' `Vary: Origin` would make a plain match miss (docs/design.md#service-worker).
     const key = this.#app.isAppPage(url.pathname) ? this.#app.root : url.pathname;
     return (await cache.match(key, { ignoreVary: true, ignoreSearch: true })) ?? fetch(request);
   }

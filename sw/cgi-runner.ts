@@ -1,5 +1,5 @@
 /**
- * The Service Worker's side of CGI (DESIGN.md §6): a SW cannot create Workers, so each run is
+ * The Service Worker's side of CGI (docs/design.md#cgi-sandbox): a SW cannot create Workers, so each run is
  * handed to an open app page over a fresh `MessageChannel`, and the page's answer streams back.
  * Nothing outlives the request, so a restarted SW simply opens a new channel for the next one.
  */
@@ -63,7 +63,7 @@ class AppPageRunner implements ScriptRunner {
     const stdin = job.stdin ? await new Response(job.stdin).arrayBuffer() : null;
     for (const page of await appPages()) {
       const request: CgiRunRequest = { type: CGI_RUN, site: this.#site, script: job.script, env: job.env, argv: job.argv, stdin: stdin?.slice(0) ?? null, timeLimitSeconds: this.#timeLimitSeconds };
-      const process = await offer(page, request, job);
+      const process = await new PageRun(page, job).offer(request);
       if (process) {
         this.#keepAliveUntil(process.end);
         return process;
@@ -80,59 +80,101 @@ async function appPages(): Promise<WindowClient[]> {
   return windows.filter((page) => app.isAppPage(new URL(page.url).pathname)).sort((a, b) => rank(a) - rank(b));
 }
 
-/** Posts the run to `page`; the process once the page takes it, undefined if it does not answer in time. */
-function offer(page: WindowClient, request: CgiRunRequest, job: ScriptJob): Promise<ScriptProcess | undefined> {
-  const { port1: port, port2 } = new MessageChannel();
-  return new Promise((resolve) => {
-    let resolveEnd!: (end: ScriptEnd) => void;
-    const end = new Promise<ScriptEnd>((settle) => (resolveEnd = settle));
-    let output!: ReadableStreamDefaultController<Uint8Array>;
-    let finished = false;
-    const finish = (ended: ScriptEnd) => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(acceptTimeout);
-      clearInterval(pageCheck);
-      port.close();
-      try {
-        output.close();
-      } catch {
-        // Already cancelled by the client.
-      }
-      resolveEnd(ended);
-      resolve(undefined); // no effect once accepted; else the next page is asked
-    };
-    const stdout = new ReadableStream<Uint8Array>({
-      start: (controller) => void (output = controller),
-      cancel: () => {
-        port.postMessage({ type: 'cancel' } satisfies ServerMessage);
-        finish({ kind: 'cancelled' });
-      },
+/**
+ * One run offered to one app page, over a channel of its own: the page accepts it (or does not
+ * answer in time, and the next page is asked), then streams the script's output back until it ends.
+ */
+class PageRun {
+  readonly #page: WindowClient;
+  readonly #job: ScriptJob;
+  readonly #port: MessagePort;
+  /** The channel's other end, handed to the page with the run. */
+  readonly #pagePort: MessagePort;
+  readonly #stdout: ReadableStream<Uint8Array>;
+  #output!: ReadableStreamDefaultController<Uint8Array>;
+  readonly #end: Promise<ScriptEnd>;
+  #settleEnd!: (end: ScriptEnd) => void;
+  /** Settles `offer`: with the process once the page accepts; undefined when it does not (no effect once accepted). */
+  #answer!: (process: ScriptProcess | undefined) => void;
+  #acceptTimeout: ReturnType<typeof setTimeout> | undefined;
+  #pageCheck: ReturnType<typeof setInterval> | undefined;
+  #finished = false;
+
+  constructor(page: WindowClient, job: ScriptJob) {
+    this.#page = page;
+    this.#job = job;
+    const channel = new MessageChannel();
+    this.#port = channel.port1;
+    this.#pagePort = channel.port2;
+    this.#end = new Promise<ScriptEnd>((settle) => (this.#settleEnd = settle));
+    this.#stdout = new ReadableStream<Uint8Array>({
+      start: (controller) => void (this.#output = controller),
+      cancel: () => this.#cancel(),
     });
-    const acceptTimeout = setTimeout(() => {
-      port.close();
-      resolve(undefined);
-    }, ACCEPT_TIMEOUT_MS);
-    let pageCheck: ReturnType<typeof setInterval> | undefined;
-    port.onmessage = ({ data }: MessageEvent<HostMessage>) => {
-      if (finished) return;
-      switch (data.type) {
-        case 'accepted':
-          clearTimeout(acceptTimeout);
-          pageCheck = setInterval(() => void self.clients.get(page.id).then((client) => client || finish({ kind: 'lost' })), PAGE_CHECK_MS);
-          resolve({ stdout, end });
-          break;
-        case 'stdout':
-          output.enqueue(data.chunk);
-          break;
-        case 'stderr':
-          job.onStderr?.(data.line);
-          break;
-        case 'end':
-          finish(data.end);
-          break;
-      }
-    };
-    page.postMessage(request, [port2, ...(request.stdin ? [request.stdin] : [])]);
-  });
+  }
+
+  /** Posts the run to the page; the process once the page takes it, undefined if it does not answer in time. */
+  offer(request: CgiRunRequest): Promise<ScriptProcess | undefined> {
+    const answered = new Promise<ScriptProcess | undefined>((resolve) => (this.#answer = resolve));
+    this.#acceptTimeout = setTimeout(() => this.#giveUp(), ACCEPT_TIMEOUT_MS);
+    this.#port.onmessage = ({ data }: MessageEvent<HostMessage>) => this.#receive(data);
+    this.#page.postMessage(request, [this.#pagePort, ...(request.stdin ? [request.stdin] : [])]);
+    return answered;
+  }
+
+  #receive(message: HostMessage): void {
+    if (this.#finished) return;
+    switch (message.type) {
+      case 'accepted':
+        this.#accepted();
+        break;
+      case 'stdout':
+        this.#output.enqueue(message.chunk);
+        break;
+      case 'stderr':
+        this.#job.onStderr?.(message.line);
+        break;
+      case 'end':
+        this.#finish(message.end);
+        break;
+    }
+  }
+
+  /** The page runs the script: from now on, the run ends if the page goes away. */
+  #accepted(): void {
+    clearTimeout(this.#acceptTimeout);
+    this.#pageCheck = setInterval(() => this.#checkPage(), PAGE_CHECK_MS);
+    this.#answer({ stdout: this.#stdout, end: this.#end });
+  }
+
+  /** The page did not take the run in time: the next page is asked. */
+  #giveUp(): void {
+    this.#port.close();
+    this.#answer(undefined);
+  }
+
+  #checkPage(): void {
+    void self.clients.get(this.#page.id).then((client) => client || this.#finish({ kind: 'lost' }));
+  }
+
+  /** The client stopped reading the output: the page stops the script. */
+  #cancel(): void {
+    this.#port.postMessage({ type: 'cancel' } satisfies ServerMessage);
+    this.#finish({ kind: 'cancelled' });
+  }
+
+  #finish(ended: ScriptEnd): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    clearTimeout(this.#acceptTimeout);
+    clearInterval(this.#pageCheck);
+    this.#port.close();
+    try {
+      this.#output.close();
+    } catch {
+      // Already cancelled by the client.
+    }
+    this.#settleEnd(ended);
+    this.#answer(undefined); // no effect once accepted; else the next page is asked
+  }
 }

@@ -8,7 +8,8 @@ import { app } from './app.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-export async function reloadPreviews(name: string): Promise<void> {
+/** Navigates each window this worker controls that shows the site `name` to its own URL. */
+export async function navigateSitePreviews(name: string): Promise<void> {
   const windows = await self.clients.matchAll({ type: 'window' });
   // A window closed or navigated away meanwhile has nothing left to reload.
   await Promise.all(windows.filter((client) => showsSite(client.url, name, app)).map((client) => client.navigate(client.url).catch(() => null)));

@@ -5,7 +5,6 @@
  * scrollback is when no terminal is open; nothing is kept in the worker beyond the batch.
  */
 import { LOG_CHANNEL, type LogLine, logMessage } from '../shared/serve/log-message.ts';
-import { app } from './app.ts';
 
 /** How long a line waits for others: well below what a person notices, above a burst's spacing. */
 const BATCH_MS = 10;
@@ -14,8 +13,8 @@ const BATCH_MS = 10;
 const channel = new BroadcastChannel(LOG_CHANNEL);
 let batch: LogLine[] = [];
 
-/** Shows `line` (http.server's format, already escaped) in the server log, under the site `site`. */
-function reportLogLine(site: string, line: string): void {
+/** Shows `line` (http.server's format, already escaped) in the server log, under the site `site`: `ServeOptions.log`. */
+export function reportLogLine(line: string, site: string): void {
   batch.push({ site, line });
   if (batch.length === 1) setTimeout(postBatch, BATCH_MS);
 }
@@ -23,11 +22,4 @@ function reportLogLine(site: string, line: string): void {
 function postBatch(): void {
   channel.postMessage(logMessage(batch));
   batch = [];
-}
-
-/** A `log` sink for the handler serving `request`: its lines are reported under the request's site. */
-export function requestLog(request: Request): (line: string) => void {
-  const url = new URL(request.url);
-  const site = app.splitSiteUrl(url.pathname)?.name ?? '';
-  return (line) => reportLogLine(site, line);
 }

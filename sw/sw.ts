@@ -12,8 +12,8 @@ import { IdbVfs } from '../shared/vfs/idb-vfs.ts';
 import { app } from './app.ts';
 import { AppShell } from './app-shell.ts';
 import { cgiSupport } from './cgi-runner.ts';
-import { reloadPreviews } from './preview-reload.ts';
-import { requestLog } from './request-log.ts';
+import { navigateSitePreviews } from './preview-reload.ts';
+import { reportLogLine } from './request-log.ts';
 import { mayComeFromPage, siteRootResponse } from './site-of-client.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -34,14 +34,14 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (isSiteChanged(event.data)) event.waitUntil(reloadPreviews(event.data.name));
+  if (isSiteChanged(event.data)) event.waitUntil(navigateSitePreviews(event.data.name));
 });
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  const serve = (siteRequest: Request) => openVfs().then((sites) => serveSite(siteRequest, sites, { app, log: requestLog(siteRequest), client: CLIENT_ADDRESS, cgi: cgiSupport(event) }));
+  const serve = (siteRequest: Request) => openVfs().then((sites) => serveSite(siteRequest, sites, { app, log: reportLogLine, client: CLIENT_ADDRESS, cgi: cgiSupport(event) }));
   const answerAsApp = () => (appShell.covers(request, url) ? appShell.respond(request, url) : fetch(request));
   if (app.isSitePath(url.pathname)) {
     event.respondWith(serve(request));

@@ -1,5 +1,5 @@
 /**
- * The messages that carry a CGI run (DESIGN.md §6). The Service Worker posts `CgiRunRequest` to an
+ * The messages that carry a CGI run (docs/design.md#cgi-sandbox). The Service Worker posts `CgiRunRequest` to an
  * app page with a `MessagePort`; over that port the page answers with `HostMessage`s and the SW may
  * send `ServerMessage`s. Inside the page, the sandboxed worker and the host talk over a port of
  * their own with `WorkerMessage` and `HostReply`.

@@ -1,7 +1,7 @@
 /**
  * What the CGI handler needs from whatever runs a script: start it with its environment,
  * arguments and input, read its output as it comes, learn how it ended. The Service Worker's
- * runner forwards the job to the app page, which runs it in a sandboxed worker (DESIGN.md §6).
+ * runner forwards the job to the app page, which runs it in a sandboxed worker (docs/design.md#cgi-sandbox).
  */
 
 export interface ScriptJob {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_AT_ROOT, AppUrls } from './app-urls.ts';
+import { APP_AT_ROOT, AppUrls, pathAndQueryOf } from './app-urls.ts';
 
 const nested = new AppUrls('/tools/dropserve/');
 
@@ -44,5 +44,14 @@ describe('AppUrls', () => {
     expect(roots('/a/site/b/site/c/')).toEqual(['/a/', '/a/site/b/']);
     expect(roots('/tools/dropserve/site/')).toEqual([]);
     expect(roots('/tools/dropserve/missing.html')).toEqual([]);
+  });
+});
+
+describe('pathAndQueryOf', () => {
+  it('is the path and query as sent, an empty `?` kept, the fragment cut off', () => {
+    expect(pathAndQueryOf(new URL('http://127.0.0.1:8000/site/blog/a.html?x=1#top'))).toBe('/site/blog/a.html?x=1');
+    expect(pathAndQueryOf(new URL('http://127.0.0.1:8000/site/blog/?'))).toBe('/site/blog/?');
+    expect(pathAndQueryOf(new URL('https://me.github.io/tools/dropserve/site/b/%20c?#'))).toBe('/tools/dropserve/site/b/%20c?');
+    expect(pathAndQueryOf(new URL('http://127.0.0.1:8000'))).toBe('/');
   });
 });

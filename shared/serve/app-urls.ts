@@ -78,5 +78,14 @@ export class AppUrls {
   }
 }
 
+/**
+ * A URL's path and query as the browser sent them, which is what `splitSiteUrl` takes. Not
+ * `URL.pathname + URL.search`: those drop an empty `?`, which Python's listing title shows. The
+ * fragment, which `Request.url` keeps and a browser never sends to a server, is cut off.
+ */
+export function pathAndQueryOf(url: URL): string {
+  return url.href.slice(url.origin.length).split('#', 1)[0]!;
+}
+
 /** The app at an origin's root, as `npm start` serves it (and as tests of the handler edge assume). */
 export const APP_AT_ROOT = new AppUrls('/');

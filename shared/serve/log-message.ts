@@ -1,6 +1,6 @@
 /**
  * The server log's wire format: the Service Worker broadcasts the lines handlers log, and every
- * open app page shows them (DESIGN.md §1). A `BroadcastChannel` reaches all app tabs at once and
+ * open app page shows them (docs/design.md#shape-and-flow). A `BroadcastChannel` reaches all app tabs at once and
  * needs no handshake, so a restarted Service Worker keeps reporting without setup. Lines travel in
  * batches: a message crosses processes, and one per request was a measurable share of a request.
  */

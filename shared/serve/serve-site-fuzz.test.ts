@@ -14,7 +14,7 @@ import { SimpleHTTPRequestHandler } from '../http/simple-handler.ts';
 import { importSite } from '../vfs/import-site.ts';
 import { MemoryFiles } from '../vfs/memory-files.ts';
 import { DEFAULT_SITE_OPTIONS } from '../vfs/site-options.ts';
-import { folder, memoryVfs } from '../vfs/testing.ts';
+import { closeVfs, folder, memoryVfs } from '../vfs/testing.ts';
 import type { FileStat, SiteFiles } from '../vfs/types.ts';
 import { APP_AT_ROOT } from './app-urls.ts';
 import { serveSite, type SiteDirectory } from './serve-site.ts';
@@ -169,7 +169,7 @@ describe('path fuzzing', () => {
       }),
       { numRuns: 2_000 },
     );
-    vfs.close();
+    closeVfs(vfs);
   }, 300_000);
 
   it('finds each site’s own files, so the marks would show a leak', async () => {

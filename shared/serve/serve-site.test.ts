@@ -92,6 +92,31 @@ describe('serveSite', () => {
     expect(lines[1]).toMatch(/^browser - - \[.+\] "GET \/missing HTTP\/1\.1" 404 -$/);
   });
 
+  it('tells the log sink which site each line is about', async () => {
+    const logged: [string, string][] = [];
+    const log = (line: string, site: string) => logged.push([site, line]);
+    await serveSite(new Request(`${ORIGIN}/site/blog/index.html`), sites, { app: APP_AT_ROOT, now: () => NOW, log });
+    await serveSite(new Request(`${ORIGIN}/site//a?x`), sites, { app: APP_AT_ROOT, now: () => NOW, log });
+    expect(logged.map(([site]) => site)).toEqual(['blog', '', '']);
+    expect(logged[0]![1]).toMatch(/"GET \/index\.html HTTP\/1\.1" 200 -$/);
+  });
+
+  it('asks the store to read ahead the path the handler looks up first, and serves what it read', async () => {
+    const asked: string[] = [];
+    const readAhead = { path: 'posts/first.html', stat: { name: 'first.html', kind: 'file', size: 6, mtime: 0 }, blob: new Blob(['ahead!']) } as const;
+    const ahead: SiteDirectory = {
+      openSite: async (_name, path) => {
+        asked.push(path);
+        return { files: blog, options: DEFAULT_SITE_OPTIONS, readAhead };
+      },
+    };
+    const response = await serveSite(new Request(`${ORIGIN}/site/blog/posts/first.html?q#f`), ahead, { app: APP_AT_ROOT });
+    expect(await response.text()).toBe('ahead!');
+    await serveSite(new Request(`${ORIGIN}/site/blog/posts/`), ahead, { app: APP_AT_ROOT });
+    await serveSite(new Request(`${ORIGIN}/site/blog`), ahead, { app: APP_AT_ROOT });
+    expect(asked).toEqual(['posts/first.html', 'posts', '']);
+  });
+
   it('serves an app deployed under a path: its sites, and redirects into them', async () => {
     const app = new AppUrls('/tools/dropserve/');
     const at = (path: string) => serveSite(new Request(ORIGIN + path), sites, { app, now: () => NOW });

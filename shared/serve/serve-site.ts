@@ -1,5 +1,5 @@
 /**
- * The edge between Fetch and the handler core for `<app>/site/<name>/…` (DESIGN.md §2): the part after
+ * The edge between Fetch and the handler core for `<app>/site/<name>/…` (docs/design.md#url-space): the part after
  * the site name is the handler's request-target, as if the site were the server's root, and every
  * `Location` the handler makes is turned back into the site's space.
  */
@@ -7,22 +7,27 @@ import type { HandlerRequest, HandlerResponse } from '../http/message.ts';
 import { toFetchResponse } from '../http/fetch-adapter.ts';
 import type { HandlerOptions } from '../http/base-handler.ts';
 import { toSitePath, translateTarget } from '../http/request-target.ts';
+import { withReadAhead } from '../vfs/read-ahead.ts';
 import type { OpenedSite, SiteFiles } from '../vfs/types.ts';
 import { type CgiSupport, siteHandler } from './site-handler.ts';
-import type { AppUrls } from './app-urls.ts';
+import { type AppUrls, pathAndQueryOf } from './app-urls.ts';
 import { networkBody, withContentLength } from './request-body.ts';
 
 export interface SiteDirectory {
   /**
    * The files and options of the site named `name`, or undefined when no such site is stored.
-   * `readAhead` is the path the request names, which a store may read at once (IdbVfs does).
+   * `readAhead` is the path the handler looks up first; a store may read it along with the options
+   * and give what it found as the opened site's `readAhead` (IdbVfs does), which the handler then
+   * takes instead of reading it again (`withReadAhead`).
    */
   openSite(name: string, readAhead: string): Promise<OpenedSite | undefined>;
 }
 
-export interface ServeOptions extends HandlerOptions {
+export interface ServeOptions extends Omit<HandlerOptions, 'log'> {
   /** Where the app, and so the sites, live. */
   readonly app: AppUrls;
+  /** Receives each log line, as `HandlerOptions.log` does, with the name of the site the request is for. */
+  readonly log?: (line: string, site: string) => void;
   /** Stands for the client address in log lines. */
   readonly client?: string;
   /** Runs CGI scripts for the sites that have CGI switched on; without it, none runs. */
@@ -37,11 +42,9 @@ const NO_FILES: SiteFiles = {
 };
 
 export async function serveSite(request: Request, sites: SiteDirectory, options: ServeOptions): Promise<Response> {
-  const { app } = options;
-  const origin = new URL(request.url).origin;
-  // The raw URL, not `URL.pathname/search`: those drop an empty `?`, which Python's listing title
-  // shows. `Request.url` keeps the fragment, which a browser never sends to a server: cut it off.
-  const pathAndQuery = request.url.slice(origin.length).split('#', 1)[0]!;
+  const { app, log, ...handlerOptions } = options;
+  const url = new URL(request.url);
+  const pathAndQuery = pathAndQueryOf(url);
   const site = app.splitSiteUrl(pathAndQuery) ?? unnamedSite(pathAndQuery, app);
   if (!site) throw new Error(`not a site URL: ${request.url}`);
   const body = await networkBody(request);
@@ -54,7 +57,9 @@ export async function serveSite(request: Request, sites: SiteDirectory, options:
   };
   // The path the handler looks up first, read with the options; a wrong guess costs only that read.
   const opened = await sites.openSite(site.name, toSitePath(translateTarget(site.target)));
-  const handler = await siteHandler({ request: handlerRequest, url: new URL(request.url), app, site: site.name, files: opened?.files ?? NO_FILES, options: opened?.options }, options);
+  const files = opened ? withReadAhead(opened) : NO_FILES;
+  const siteLog = log && ((line: string) => log(line, site.name));
+  const handler = await siteHandler({ request: handlerRequest, url, app, site: site.name, files, options: opened?.options }, { ...handlerOptions, log: siteLog });
   const response = await handler.handle();
   return toFetchResponse(intoSiteSpace(response, app.sitePath(site.name)));
 }

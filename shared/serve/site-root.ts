@@ -4,7 +4,7 @@
  * site a request belongs to is the URL of the page that made it; this module holds the pure part —
  * what to do with a request, given that page's URL.
  */
-import type { AppUrls } from './app-urls.ts';
+import { type AppUrls, pathAndQueryOf } from './app-urls.ts';
 
 /** What becomes of an origin-root request from a site's page. */
 export type SiteRootAnswer =
@@ -43,8 +43,6 @@ export function resolveSiteRoot({ url, navigation, pageUrl }: SiteRootRequest, a
   if (app.isSitePath(target.pathname) || pageUrl === undefined) return undefined;
   const site = siteOfPage(pageUrl, target.origin, app);
   if (site === undefined) return undefined;
-  // The raw path and query, as sent: `URL.search` would drop an empty `?`.
-  const pathAndQuery = url.slice(target.origin.length).split('#', 1)[0]!;
-  const inSite = `${target.origin}${app.sitePath(site)}${pathAndQuery.slice(1)}`;
+  const inSite = `${target.origin}${app.sitePath(site)}${pathAndQueryOf(target).slice(1)}`;
   return { kind: navigation ? 'redirect' : 'serve', url: inSite };
 }

@@ -3,7 +3,7 @@ import { DEFAULT_STALE_AFTER_MS } from './garbage.ts';
 import type { IdbVfs } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
 import type { StagingRecord } from './schema.ts';
-import { folder, memoryVfs, siteSnapshot, storageIdsInUse } from './testing.ts';
+import { closeVfs, folder, memoryVfs, siteRecord, siteSnapshot, storageIdsInUse } from './testing.ts';
 
 let vfs: IdbVfs;
 beforeEach(async () => {
@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vfs.close();
+  closeVfs(vfs);
 });
 
 const MINUTE = 60_000;
@@ -75,7 +75,7 @@ describe('collectGarbage', () => {
 
     // Per store: the first key, then one jump past each of the two storage ids — of 2 × 51 keys.
     expect(steps).toHaveBeenCalledTimes(6);
-    const ids = [(await vfs.getSite('one'))!.storageId, (await vfs.getSite('two'))!.storageId].sort();
+    const ids = [(await siteRecord(vfs, 'one'))!.storageId, (await siteRecord(vfs, 'two'))!.storageId].sort();
     const jumps = steps.mock.calls.map(([key]) => key).filter((key) => key !== undefined);
     expect(jumps).toEqual([...ids, ...ids].map((id) => [id, []]));
   });

@@ -2,7 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IdbVfs } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
-import { dirItem, fileItem, memoryVfs, readText } from './testing.ts';
+import { withReadAhead } from './read-ahead.ts';
+import { closeVfs, dirItem, fileItem, memoryVfs, readText, siteRecord } from './testing.ts';
 import type { FileStat, SiteFiles } from './types.ts';
 
 const ODD = 'odd #?%&<>"\' name.txt';
@@ -27,7 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vfs.close();
+  closeVfs(vfs);
 });
 
 const names = (stats: FileStat[]) => stats.map((stat) => `${stat.name}${stat.kind === 'directory' ? '/' : ''}`).sort();
@@ -79,7 +80,7 @@ describe('list', () => {
     const storeReads = ['getAll', 'getAllKeys', 'openCursor', 'openKeyCursor'] as const;
     const storeSpies = storeReads.map((method) => vi.spyOn(IDBObjectStore.prototype, method));
     const indexGetAll = vi.spyOn(IDBIndex.prototype, 'getAll');
-    const { storageId } = (await vfs.getSite('site'))!;
+    const { storageId } = (await siteRecord(vfs, 'site'))!;
 
     await files.list('docs');
 
@@ -136,25 +137,26 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const opened = (await vfs.openSite('site', 'index.html'))!;
     expect(opened.options.spaFallback).toBe(true);
-    expect(await opened.files.stat('index.html')).toMatchObject({ kind: 'file', size: 11 });
-    expect(await (await opened.files.read('index.html'))!.text()).toBe('<h1>hi</h1>');
+    const served = withReadAhead(opened);
+    expect(await served.stat('index.html')).toMatchObject({ kind: 'file', size: 11 });
+    expect(await (await served.read('index.html'))!.text()).toBe('<h1>hi</h1>');
     expect(transactions).toHaveBeenCalledTimes(1);
   });
 
   it('reads again what a request asks for other than the path read ahead, and reads ahead only once', async () => {
-    const opened = (await vfs.openSite('site', 'missing.txt'))!;
+    const served = withReadAhead((await vfs.openSite('site', 'missing.txt'))!);
     const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    expect(await opened.files.stat('missing.txt')).toBeUndefined();
+    expect(await served.stat('missing.txt')).toBeUndefined();
     expect(transactions).toHaveBeenCalledTimes(0);
-    expect(await opened.files.stat('index.html')).toMatchObject({ kind: 'file' });
-    expect(await opened.files.stat('missing.txt')).toBeUndefined();
+    expect(await served.stat('index.html')).toMatchObject({ kind: 'file' });
+    expect(await served.stat('missing.txt')).toBeUndefined();
     expect(transactions).toHaveBeenCalledTimes(2);
   });
 
   it('opens the site as another connection just replaced it, whatever the memo says', async () => {
     const { page, worker } = await twoConnections();
     await importSite(page, 'blog', [fileItem('a.txt', 'old')]);
-    await (await worker.openSite('blog', 'a.txt'))!.files.stat('a.txt'); // the worker's memo has the old import
+    await withReadAhead((await worker.openSite('blog', 'a.txt'))!).stat('a.txt'); // the worker's memo has the old import
     await importSite(page, 'blog', [fileItem('a.txt', 'new', 1_700_000_001_000)]);
     const opened = await worker.openSite('blog', 'a.txt');
     expect(await readText(opened!.files, 'a.txt')).toBe('new');
@@ -168,7 +170,7 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     });
     const opened = await vfs.openSite('site', 'index.html');
     expect(opened?.options).toBeDefined();
-    await expect(opened!.files.stat('index.html')).rejects.toThrow('simulated'); // the handler reads that as "nothing there"
+    await expect(withReadAhead(opened!).stat('index.html')).rejects.toThrow('simulated'); // the handler reads that as "nothing there"
   });
 
   it('opens no site that is not there', async () => {
@@ -200,6 +202,26 @@ describe('one transaction per file, and a memo of storage ids that is never trus
     expect([await gone?.stat('a.txt'), await gone?.read('a.txt'), await gone?.list('')]).toEqual([undefined, undefined, []]);
     expect(await (await worker.siteFiles('moved'))?.stat('b.txt')).toBeUndefined();
     expect(await readText((await worker.siteFiles('elsewhere'))!, 'b.txt')).toBe('b');
+  });
+
+  it('gives what it read ahead as data: the path, its stat and its bytes', async () => {
+    const opened = (await vfs.openSite('site', 'index.html'))!;
+    expect(opened.readAhead).toMatchObject({ path: 'index.html', stat: { name: 'index.html', kind: 'file', size: 11, storedBy } });
+    expect(await opened.readAhead?.blob?.text()).toBe('<h1>hi</h1>');
+    expect((await vfs.openSite('site', 'docs'))!.readAhead).toMatchObject({ path: 'docs', stat: { kind: 'directory' }, blob: undefined });
+    expect((await vfs.openSite('site', 'nope'))!.readAhead).toEqual({ path: 'nope', stat: undefined, blob: undefined });
+  });
+
+  it('reads the Blob that a stat found whatever was asked in between, in no further transaction', async () => {
+    await importSite(vfs, 'two', [fileItem('a.txt', 'first'), fileItem('b.txt', 'b')]);
+    const served = (await vfs.siteFiles('two'))!;
+    await served.stat('a.txt');
+    await served.stat('b.txt');
+    await served.list('');
+    await importSite(vfs, 'two', [fileItem('a.txt', 'second!')]);
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    expect(await (await served.read('a.txt'))?.text()).toBe('first');
+    expect(transactions).toHaveBeenCalledTimes(0);
   });
 
   it('reads the Blob that its stat found, not one stored after it', async () => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type IdbVfs, VfsError } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
-import { folder, memoryVfs, readText, siteSnapshot, storageIdsInUse } from './testing.ts';
+import { closeVfs, folder, memoryVfs, readText, siteRecord, siteSnapshot, storageIdsInUse } from './testing.ts';
 
 let vfs: IdbVfs;
 beforeEach(async () => {
   vfs = await memoryVfs();
 });
-afterEach(() => vfs.close());
+afterEach(() => closeVfs(vfs));
 
 const siteNames = async () => (await vfs.listSites()).map((site) => site.name);
 
@@ -16,7 +16,7 @@ describe('sites', () => {
     await importSite(vfs, 'zeta', folder({ 'a.txt': 'aaa', 'd/b.txt': 'bb', 'e/': '' }), { folderName: 'Zeta folder' });
     await importSite(vfs, 'alpha', []);
     expect(await siteNames()).toEqual(['alpha', 'zeta']);
-    const zeta = await vfs.getSite('zeta');
+    const zeta = await siteRecord(vfs, 'zeta');
     expect(zeta).toEqual({
       name: 'zeta',
       storageId: expect.any(String),
@@ -26,11 +26,11 @@ describe('sites', () => {
       importedAt: expect.any(Number),
       folderName: 'Zeta folder',
     });
-    expect((await vfs.getSite('alpha'))?.folderName).toBe('alpha');
+    expect((await siteRecord(vfs, 'alpha'))?.folderName).toBe('alpha');
   });
 
   it('knows no site that was not imported', async () => {
-    expect(await vfs.getSite('nope')).toBeUndefined();
+    expect(await siteRecord(vfs, 'nope')).toBeUndefined();
     expect(await vfs.siteFiles('nope')).toBeUndefined();
     expect(await vfs.listSites()).toEqual([]);
   });
@@ -65,7 +65,7 @@ describe('deleteSite', () => {
 describe('renameSite', () => {
   it('moves the site to the new name with its files', async () => {
     await importSite(vfs, 'old', folder({ 'index.html': 'home' }));
-    const before = (await vfs.getSite('old'))!;
+    const before = (await siteRecord(vfs, 'old'))!;
 
     const renamed = await vfs.renameSite('old', 'new');
 
@@ -96,7 +96,7 @@ describe('renameSite', () => {
 
   it('renames a site to its own name as a no-op', async () => {
     await importSite(vfs, 'a', []);
-    expect(await vfs.renameSite('a', 'a')).toEqual(await vfs.getSite('a'));
+    expect(await vfs.renameSite('a', 'a')).toEqual(await siteRecord(vfs, 'a'));
   });
 
   it('lets a later import of the old name make a new site beside the renamed one', async () => {

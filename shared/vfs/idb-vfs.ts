@@ -6,8 +6,8 @@
 import { collectGarbage, DEFAULT_STALE_AFTER_MS, type GarbageReport } from './garbage.ts';
 import { IdbSiteFiles } from './idb-site-files.ts';
 import type { ImportLocks } from './import-lock.ts';
-import { DB_NAME, type DropserveDB, openDatabase, type SiteRecord } from './schema.ts';
-import { isValidSiteName } from './site-name.ts';
+import { type DatabaseConnection, DB_NAME, type DropserveDB, openDatabase, type SiteRecord } from './schema.ts';
+import { siteNameProblem } from './site-name.ts';
 import { type SiteOptions, siteOptionsOf } from './site-options.ts';
 import { deleteStorage } from './storage.ts';
 import type { OpenedSite, SiteFiles } from './types.ts';
@@ -17,7 +17,7 @@ export type { SiteRecord } from './schema.ts';
 export type { GarbageReport } from './garbage.ts';
 export { VfsError } from './vfs-error.ts';
 
-export class IdbVfs {
+export class IdbVfs implements DatabaseConnection {
   readonly #factory: IDBFactory;
   readonly #name: string;
   #db: Promise<DropserveDB> | undefined;
@@ -38,8 +38,8 @@ export class IdbVfs {
 
   /**
    * The connection — opened again after the browser or a newer app version closed it, since a
-   * Service Worker keeps one IdbVfs for its whole life. For import-site.ts; everything else goes
-   * through the methods below.
+   * Service Worker keeps one IdbVfs for its whole life. The `DatabaseConnection` of the import and
+   * the storage check (import-site.ts, site-check.ts); everything else goes through the methods below.
    */
   database(): Promise<DropserveDB> {
     if (!this.#db) {
@@ -53,10 +53,6 @@ export class IdbVfs {
   /** The complete sites, in name order (the `sites` key order). */
   async listSites(): Promise<SiteRecord[]> {
     return (await this.database()).getAll('sites');
-  }
-
-  async getSite(name: string): Promise<SiteRecord | undefined> {
-    return (await this.database()).get('sites', name);
   }
 
   /**
@@ -75,15 +71,15 @@ export class IdbVfs {
   }
 
   /**
-   * The site's files and options for one request, in one transaction with the entry at
-   * `readAhead` (the request's path), which the files' first `stat` of it takes without a read.
-   * No separate lookup: the files take whatever import the record points at when they read it.
-   * Undefined when there is no such site.
+   * The site's files and options for one request, in one transaction with the entry and Blob at
+   * `readAhead` (the request's path), returned as the opened site's `readAhead`. No separate
+   * lookup: the files take whatever import the record points at when they read it. Undefined when
+   * there is no such site.
    */
   async openSite(name: string, readAhead: string): Promise<OpenedSite | undefined> {
     const files = new IdbSiteFiles(await this.database(), name, this.#storageIds);
-    const site = await files.open(readAhead);
-    return site && { files, options: siteOptionsOf(site) };
+    const opened = await files.open(readAhead);
+    return opened && { files, options: siteOptionsOf(opened.site), readAhead: opened.readAhead };
   }
 
   /**
@@ -127,9 +123,8 @@ export class IdbVfs {
 
   /** Gives a site another name (its files stay where they are); refuses a name that is taken. */
   async renameSite(from: string, to: string): Promise<SiteRecord> {
-    if (!isValidSiteName(to)) {
-      throw new VfsError('invalid-name', `“${to}” cannot be a site name: use letters, digits, “-”, “_” and “.”.`);
-    }
+    const problem = siteNameProblem(to);
+    if (problem !== undefined) throw new VfsError('invalid-name', problem);
     const tx = (await this.database()).transaction(['sites', 'folderHandles'], 'readwrite');
     const sites = tx.objectStore('sites');
     const handles = tx.objectStore('folderHandles');
@@ -150,13 +145,6 @@ export class IdbVfs {
    */
   async collectGarbage({ staleAfterMs = DEFAULT_STALE_AFTER_MS, locks }: { staleAfterMs?: number; locks?: ImportLocks } = {}): Promise<GarbageReport> {
     return collectGarbage(await this.database(), staleAfterMs, locks);
-  }
-
-  /** Closes the connection; a later call opens a new one. */
-  close(): void {
-    const db = this.#db;
-    this.#db = undefined;
-    void db?.then((connection) => connection.close(), () => undefined);
   }
 
   #forget(db: Promise<DropserveDB>): void {

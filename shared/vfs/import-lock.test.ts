@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IdbVfs } from './idb-vfs.ts';
 import { acquireImportLock, type ImportLocks, importLockName, isImportAbandoned } from './import-lock.ts';
 import { ImportError, importSite } from './import-site.ts';
-import { folder, memoryVfs, siteSnapshot, storageIdsInUse } from './testing.ts';
+import { closeVfs, folder, memoryVfs, siteSnapshot, storageIdsInUse } from './testing.ts';
 
 /**
  * Web Locks within one process, exclusive mode only (Node 20 has no `navigator.locks`): each name
@@ -37,7 +37,7 @@ beforeEach(async () => {
   vfs = await memoryVfs();
   locks = new ProcessLocks();
 });
-afterEach(() => vfs.close());
+afterEach(() => closeVfs(vfs));
 
 /** What an import's tab leaves when it dies mid-import: a staging record with a fresh heartbeat, and data. */
 async function deadImport(storageId: string): Promise<void> {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectGarbage } from './garbage.ts';
 import type { IdbVfs } from './idb-vfs.ts';
 import { ImportError, type ImportItem, type ImportProgress, importSite } from './import-site.ts';
-import { fileItem, folder, memoryVfs, readText, siteSnapshot, storageIdsInUse } from './testing.ts';
+import { closeVfs, fileItem, folder, memoryVfs, readText, siteRecord, siteSnapshot, storageIdsInUse } from './testing.ts';
 
 let vfs: IdbVfs;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  vfs.close();
+  closeVfs(vfs);
 });
 
 /** `count` files of `size` bytes each, `f00.txt`… */
@@ -62,7 +62,7 @@ describe('a successful import', () => {
     const { site, replaced } = await importSite(vfs, 'blog', folder({ 'index.html': 'home', 'posts/1.html': 'one', 'empty/': '' }), { folderName: 'My Blog' });
     expect(replaced).toBeUndefined();
     expect(site).toMatchObject({ name: 'blog', fileCount: 2, dirCount: 2, totalBytes: 7, folderName: 'My Blog' });
-    expect(await vfs.getSite('blog')).toEqual(site);
+    expect(await siteRecord(vfs, 'blog')).toEqual(site);
     const served = (await vfs.siteFiles('blog'))!;
     expect(await readText(served, 'posts/1.html')).toBe('one');
     expect(await served.list('empty')).toEqual([]);
@@ -250,7 +250,7 @@ describe('two imports into one name at once', () => {
     const [first, last] = rb.replaced?.storageId === ra.site.storageId ? [ra, rb] : [rb, ra];
     expect(first.replaced).toEqual(original);
     expect(last.replaced).toEqual(first.site);
-    expect(await vfs.getSite('site')).toEqual(last.site);
+    expect(await siteRecord(vfs, 'site')).toEqual(last.site);
     expect(await storageIdsInUse(vfs)).toEqual([last.site.storageId]);
     const served = (await vfs.siteFiles('site'))!;
     const winner = last === ra ? 'a' : 'b';

@@ -1,5 +1,5 @@
 /**
- * The atomic import (DESIGN.md §4). A folder is written under a fresh storage id in batched
+ * The atomic import (docs/design.md#storage). A folder is written under a fresh storage id in batched
  * transactions, each `File` handed to IndexedDB as it is (the browser reads it; JS never holds the
  * bytes), and becomes a site — replacing the site of that name, if any — in one last transaction,
  * only once every file is stored. Whatever fails before that, the staging data is deleted and the
@@ -9,12 +9,11 @@
  * and modification time, import-diff.ts) get an entry that points at their stored bytes, so only
  * changed and added files are written; a folder that changed nothing writes nothing at all.
  */
-import type { IdbVfs } from './idb-vfs.ts';
 import { cancelled, explainFailure, ImportError, quote, stoppedByCleanup } from './import-error.ts';
 import { acquireImportLock, type ImportLocks } from './import-lock.ts';
 import { changesNothing, diffImport, type SiteChanges } from './import-diff.ts';
 import { batches, type ImportFile, type ImportItem, nameOf, parentOf, planImport } from './import-plan.ts';
-import type { DropserveDB, EntryRecord, SiteRecord, StorageKey } from './schema.ts';
+import type { DatabaseConnection, DropserveDB, EntryRecord, SiteRecord, StorageKey } from './schema.ts';
 import { isValidSiteName } from './site-name.ts';
 import { discardStorage, newStorageId, storageKeys } from './storage.ts';
 
@@ -34,7 +33,7 @@ export interface ImportOptions {
   readonly signal?: AbortSignal;
   /** Called at the start and after each stored batch. */
   readonly onProgress?: (progress: ImportProgress) => void;
-  /** Entries per transaction: ~500 puts is where IndexedDB import speed levels off (DESIGN.md §9). */
+  /** Entries per transaction: ~500 puts is where IndexedDB import speed levels off (docs/design.md#performance). */
   readonly batchFiles?: number;
   /** File bytes per transaction, so that a folder of big files still reports progress. */
   readonly batchBytes?: number;
@@ -58,12 +57,12 @@ export interface ImportResult {
  * when the name or a path is invalid, when cancelled, when storage is full, when a file cannot be
  * read, or when anything else fails. An empty folder is an empty site, as Python lists it.
  */
-export async function importSite(vfs: IdbVfs, name: string, items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importSite(connection: DatabaseConnection, name: string, items: readonly ImportItem[], options: ImportOptions = {}): Promise<ImportResult> {
   const { signal, onProgress, batchFiles = 500, batchBytes = 64 * 2 ** 20, folderName = name } = options;
   if (!isValidSiteName(name)) throw new ImportError('invalid', `${quote(name)} cannot be a site name`);
   const plan = planImport(items);
   if (signal?.aborted) throw cancelled();
-  const db = await vfs.database().catch(async (error: unknown) => {
+  const db = await connection.database().catch(async (error: unknown) => {
     throw await explainFailure(error, { signal });
   });
   const base = await readStoredSite(db, name).catch(async (error: unknown) => {

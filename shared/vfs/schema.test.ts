@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IdbVfs, VfsError } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
 import { DB_NAME, SCHEMA_VERSION } from './schema.ts';
-import { fileItem, readText } from './testing.ts';
+import { closeVfs, fileItem, readText } from './testing.ts';
 
 let factory: IDBFactory;
 const open: IdbVfs[] = [];
@@ -14,7 +14,7 @@ const openVfs = async () => {
   return vfs;
 };
 afterEach(() => {
-  for (const vfs of open.splice(0)) vfs.close();
+  for (const vfs of open.splice(0)) closeVfs(vfs);
 });
 
 /** A raw request's outcome, for the steps that bypass IdbVfs. */
@@ -60,7 +60,7 @@ describe('schema', () => {
     factory = new IDBFactory();
     const first = await openVfs();
     await importSite(first, 'kept', [fileItem('a.txt', 'still here')]);
-    first.close();
+    closeVfs(first);
     const again = await openVfs();
     expect((await again.listSites()).map((site) => site.name)).toEqual(['kept']);
     expect(await readText((await again.siteFiles('kept'))!, 'a.txt')).toBe('still here');

@@ -1,5 +1,5 @@
 /**
- * The IndexedDB layout of the virtual filesystem (DESIGN.md §4), and the code that opens it.
+ * The IndexedDB layout of the virtual filesystem (docs/design.md#storage), and the code that opens it.
  *
  * Every import writes under a fresh `storageId`; a site is a `sites` record that points at one.
  * File metadata and file bytes live in separate stores, so that a listing never touches a Blob
@@ -81,6 +81,15 @@ export interface DropserveSchema extends DBSchema {
 }
 
 export type DropserveDB = IDBPDatabase<DropserveSchema>;
+
+/**
+ * What the code that works on the stores directly (the import, the storage check) needs of the
+ * stored sites: their connection, opened again after the browser or a newer app version closed
+ * it. `IdbVfs` is one.
+ */
+export interface DatabaseConnection {
+  database(): Promise<DropserveDB>;
+}
 
 /**
  * `UPGRADES[v]` takes a database from version `v` to `v + 1`. A later version appends steps and

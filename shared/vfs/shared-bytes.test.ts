@@ -12,7 +12,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { IdbVfs } from './idb-vfs.ts';
 import type { FileSource, ImportItem } from './import-plan.ts';
 import { importSite } from './import-site.ts';
-import './testing.ts'; // the IndexedDB globals
+import { closeVfs } from './testing.ts'; // and the IndexedDB globals
 
 const NAMES = ['s', 't'] as const;
 /** `x` is a file in some folders and a folder in others. */
@@ -111,7 +111,7 @@ describe('shared bytes', () => {
             await expectConsistent(tabs[0]!, written);
           }
         } finally {
-          for (const vfs of tabs) vfs.close();
+          for (const vfs of tabs) closeVfs(vfs);
         }
       }),
       { numRuns: 150 },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IdbVfs } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
 import { sitesMissingData } from './site-check.ts';
-import { folder, memoryVfs } from './testing.ts';
+import { closeVfs, folder, memoryVfs, siteRecord } from './testing.ts';
 
 let vfs: IdbVfs;
 beforeEach(async () => {
@@ -10,10 +10,10 @@ beforeEach(async () => {
   await importSite(vfs, 'whole', folder({ 'index.html': 'home', 'sub/a.txt': 'a', 'empty/': '' }));
   await importSite(vfs, 'empty', []);
 });
-afterEach(() => vfs.close());
+afterEach(() => closeVfs(vfs));
 
 async function storageIdOf(name: string): Promise<string> {
-  return (await vfs.getSite(name))!.storageId;
+  return (await siteRecord(vfs, name))!.storageId;
 }
 
 describe('sitesMissingData', () => {

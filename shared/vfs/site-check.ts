@@ -3,7 +3,7 @@
  * storage, and a damaged profile may lose records: a site whose record points at entries or file
  * bytes that are gone must be reported as such, not served as a broken site.
  */
-import type { IdbVfs } from './idb-vfs.ts';
+import type { DatabaseConnection } from './schema.ts';
 import { storageKeys } from './storage.ts';
 
 /**
@@ -12,8 +12,8 @@ import { storageKeys } from './storage.ts';
  * re-sync keeps unchanged files' bytes where an earlier import stored them). Counts only, in one
  * read transaction: no record and no byte is read.
  */
-export async function sitesMissingData(vfs: IdbVfs): Promise<string[]> {
-  const tx = (await vfs.database()).transaction(['sites', 'entries', 'blobs'], 'readonly');
+export async function sitesMissingData(connection: DatabaseConnection): Promise<string[]> {
+  const tx = (await connection.database()).transaction(['sites', 'entries', 'blobs'], 'readonly');
   const sites = await tx.objectStore('sites').getAll();
   const counted = await Promise.all(
     sites.map(async (site) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSiteName, MAX_SITE_NAME_LENGTH, siteNameFromFolder } from './site-name.ts';
+import { isValidSiteName, MAX_SITE_NAME_LENGTH, siteNameFromFolder, siteNameProblem } from './site-name.ts';
 
 describe('siteNameFromFolder', () => {
   it.each([
@@ -42,5 +42,21 @@ describe('isValidSiteName', () => {
 
   it.each(['', '.', '..', 'a b', 'a/b', 'é', 'a%20b', 'a?b', 'x'.repeat(MAX_SITE_NAME_LENGTH + 1)])('refuses %j', (name) => {
     expect(isValidSiteName(name)).toBe(false);
+  });
+});
+
+describe('siteNameProblem', () => {
+  it.each(['a', 'blog', 'A-b_c.d', 'x'.repeat(MAX_SITE_NAME_LENGTH)])('has nothing to say about %j', (name) => {
+    expect(siteNameProblem(name)).toBeUndefined();
+  });
+
+  it('names the refused name and says what a name may hold', () => {
+    expect(siteNameProblem('a b')).toBe('“a b” cannot be a site name: use letters, digits, “-”, “_” and “.”.');
+  });
+
+  it('speaks exactly when isValidSiteName refuses', () => {
+    for (const name of ['', '.', '..', '...', 'a/b', 'é', 'a%20b', 'x'.repeat(MAX_SITE_NAME_LENGTH + 1), 'ok']) {
+      expect(siteNameProblem(name) === undefined, name).toBe(isValidSiteName(name));
+    }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Site names (DESIGN.md §2): a site is served at `/site/<name>/`, so a name is one URL path
+ * Site names (docs/design.md#url-space): a site is served at `/site/<name>/`, so a name is one URL path
  * segment that needs no escaping — letters, digits, `-`, `_` and `.` — and never `.` or `..`,
  * which URL parsers resolve away.
  */
@@ -16,6 +16,12 @@ const LETTERS: Readonly<Record<string, string>> = {
 
 export function isValidSiteName(name: string): boolean {
   return VALID.test(name) && name !== '.' && name !== '..';
+}
+
+/** What to tell a person who chose `name` for a site, or `undefined` when the name is allowed. */
+export function siteNameProblem(name: string): string | undefined {
+  if (isValidSiteName(name)) return undefined;
+  return `“${name}” cannot be a site name: use letters, digits, “-”, “_” and “.”.`;
 }
 
 /** The site name for a dropped folder: `Café Menü (2024)` → `Cafe-Menu-2024`; never empty. */

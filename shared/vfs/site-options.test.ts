@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IdbVfs } from './idb-vfs.ts';
 import { importSite } from './import-site.ts';
 import { DEFAULT_SITE_OPTIONS, parseCgiDirectories, parseTimeLimit, siteOptionsOf } from './site-options.ts';
-import { folder, memoryVfs } from './testing.ts';
+import { closeVfs, folder, memoryVfs } from './testing.ts';
 
 describe('siteOptionsOf', () => {
   it('gives the defaults for a record without options: CGI off, /cgi-bin and /htbin, 10 s, no 404.html, no SPA fallback', () => {
@@ -39,7 +39,7 @@ describe('stored options', () => {
   beforeEach(async () => {
     vfs = await memoryVfs();
   });
-  afterEach(() => vfs.close());
+  afterEach(() => closeVfs(vfs));
 
   it('are saved on the site and survive a re-import and a rename', async () => {
     await importSite(vfs, 'blog', folder({ 'a.txt': 'a' }));

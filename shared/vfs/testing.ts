@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto'; // idb's `instanceof` checks need the IDB* globals
 import { IDBFactory } from 'fake-indexeddb';
 import { IdbVfs } from './idb-vfs.ts';
 import type { ImportItem } from './import-plan.ts';
-import type { SiteRecord } from './schema.ts';
+import type { DatabaseConnection, SiteRecord } from './schema.ts';
 import type { FileStat, SiteFiles } from './types.ts';
 
 export function memoryVfs(): Promise<IdbVfs> {
@@ -30,6 +30,16 @@ export function folder(tree: Readonly<Record<string, string>>): ImportItem[] {
   return Object.entries(tree).map(([path, content]) => (path.endsWith('/') ? dirItem(path.slice(0, -1)) : fileItem(path, content)));
 }
 
+/** The stored record of the site `name`, or undefined when there is none. */
+export async function siteRecord(vfs: DatabaseConnection, name: string): Promise<SiteRecord | undefined> {
+  return (await vfs.database()).get('sites', name);
+}
+
+/** Closes the VFS's connection when a test is done with it, so that it holds up no later open or upgrade. */
+export function closeVfs(vfs: DatabaseConnection): void {
+  void vfs.database().then((db) => db.close(), () => undefined);
+}
+
 /** The stored bytes of `path` as text, or undefined when it is not a stored file. */
 export async function readText(files: SiteFiles, path: string): Promise<string | undefined> {
   return (await files.read(path))?.text();
@@ -43,7 +53,7 @@ export interface SiteSnapshot {
 
 /** All a stored site is — its record, every entry's stat, every file's bytes — to compare before and after. */
 export async function siteSnapshot(vfs: IdbVfs, name: string): Promise<SiteSnapshot | undefined> {
-  const [site, files] = await Promise.all([vfs.getSite(name), vfs.siteFiles(name)]);
+  const [site, files] = await Promise.all([siteRecord(vfs, name), vfs.siteFiles(name)]);
   if (!site || !files) return undefined;
   const entries: Record<string, { stat: FileStat; bytes: Uint8Array | undefined }> = {};
   const walk = async (dir: string): Promise<void> => {

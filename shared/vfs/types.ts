@@ -26,12 +26,29 @@ export interface SiteFiles {
   stat(path: string): Promise<FileStat | undefined>;
   /** The entries directly inside the directory `path`, in no particular order. */
   list(path: string): Promise<FileStat[]>;
-  /** The bytes of the file at `path`, or undefined when it is not a stored file. */
+  /**
+   * The bytes of the file at `path`, or undefined when it is not a stored file. After a `stat` of
+   * `path`, the bytes of what that stat found: a store may have read them along with it, so that
+   * serving a file (stat, then read) takes one read of the store (idb-site-files.ts).
+   */
   read(path: string): Promise<Blob | undefined>;
+}
+
+/** What a store found at one path in one read: its entry, and the bytes when it is a file. */
+export interface PathRead {
+  readonly path: string;
+  readonly stat: FileStat | undefined;
+  readonly blob: Blob | undefined;
 }
 
 /** A stored site as one request sees it: its files, and its serving options. */
 export interface OpenedSite {
   readonly files: SiteFiles;
   readonly options: SiteOptions;
+  /**
+   * What the store found at the path it was asked to read ahead, read along with the options;
+   * undefined when it read nothing ahead (or that read failed: the handler then meets the error
+   * itself). `withReadAhead` (read-ahead.ts) puts it in front of `files`.
+   */
+  readonly readAhead?: PathRead | undefined;
 }
