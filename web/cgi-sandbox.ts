@@ -1,5 +1,5 @@
 /**
- * The CGI sandbox (DESIGN.md §6): a hidden `<iframe sandbox="allow-scripts">` with an opaque origin,
+ * The CGI sandbox (docs/design.md#cgi-sandbox): a hidden `<iframe sandbox="allow-scripts">` with an opaque origin,
  * whose document allows nothing but inline and `blob:` scripts. For each run it starts a fresh
  * classic Worker from a `blob:` URL; the worker inherits the frame's origin and CSP, so it can open
  * no storage and reach no network, and the host can terminate it at any moment.

@@ -1,5 +1,5 @@
 /**
- * The body of the worker that runs one CGI script (DESIGN.md §6). It runs inside the sandboxed
+ * The body of the worker that runs one CGI script (docs/design.md#cgi-sandbox). It runs inside the sandboxed
  * frame, so it is shipped as source text (`cgiWorkerSource`): it must not refer to anything
  * outside its own body. It receives the `WorkerJob` and a port to the host page, gives the script
  * its globals, links the site modules with `blob:` URLs and imports the script. Its only way out

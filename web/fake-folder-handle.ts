@@ -2,7 +2,7 @@
  * For tests only (never imported by the app): a folder handle made of plain objects, shaped as
  * Chromium's `FileSystemDirectoryHandle`, with a read permission the test controls.
  */
-import type { DirectoryHandleLike, FileHandleLike, FolderHandle } from './folder-handle.ts';
+import type { DirectoryHandleLike, FileHandleLike, FolderHandle } from './folder-selection.ts';
 
 export interface FakeFolder extends FolderHandle {
   /** What `queryPermission` answers. */

@@ -2,8 +2,8 @@
  * Where Chromium's File System Access gives us a folder's handle — a drop, or its directory picker —
  * so that the site can be synced later. Other browsers give none and keep drop and `<input>` only.
  */
-import { type FolderHandle, folderFromHandle, isFolderHandle } from './folder-handle.ts';
-import type { FolderSelection } from './folder-source.ts';
+import { folderFromHandle, isFolderHandle } from './folder-handle.ts';
+import type { FolderHandle, FolderSelection } from './folder-selection.ts';
 
 interface HandleItem {
   getAsFileSystemHandle?(): Promise<unknown>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFolder } from './fake-folder-handle.ts';
 import { folderFromHandle, isFolderHandle } from './folder-handle.ts';
-import { SelectionError } from './folder-source.ts';
+import { SelectionError } from './folder-selection.ts';
 
 /** The selection's items as `path → content` (directories as `path/ → ''`), to compare whole. */
 async function contents(items: Awaited<ReturnType<typeof folderFromHandle>>['items']): Promise<Record<string, string>> {

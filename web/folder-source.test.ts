@@ -15,7 +15,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../shared/vfs/import-plan.ts';
 import { droppedFolderHandles, withHandles } from './folder-access.ts';
-import { type FolderSelection, SelectionError, droppedEntries, folderFromFileList, foldersFromEntries } from './folder-source.ts';
+import { droppedEntries, foldersFromEntries } from './dropped-folders.ts';
+import { type FolderSelection, SelectionError } from './folder-selection.ts';
+import { folderFromFileList } from './folder-source.ts';
 
 const LAST_MODIFIED = 1_700_000_000_000;
 

@@ -1,92 +1,39 @@
 /**
- * Turns what the person gave us — a drop or a folder-picker selection — into folders to import:
- * a folder name and its items (paths relative to the folder). Files are kept as `File` handles,
- * never read here: IndexedDB reads each one as it stores it.
+ * Folders as a drop's entries (File and Directory Entries API) and as a folder-picker selection
+ * give them: a folder name and its items (paths relative to the folder). Files are kept as `File`
+ * handles, never read here: IndexedDB reads each one as it stores it.
  */
 import type { ImportItem } from '../shared/vfs/import-site.ts';
-import { folderFromZip, isZipName } from './zip-source.ts';
-import type { FolderHandle } from './folder-handle.ts';
+import { type FolderSelection, SelectionError } from './folder-selection.ts';
+import { type WalkDirectory, type WalkEntry, type WalkFile, walkFolder } from './folder-walk.ts';
 
-export interface FolderSelection {
-  readonly folderName: string;
-  readonly items: ImportItem[];
-  /** The folder's File System Access handle, where the browser gave one: Sync reads the folder again through it. */
-  readonly handle?: FolderHandle;
+/** A dropped directory, walked depth-first with its empty subdirectories. */
+export async function folderFromEntry(root: FileSystemDirectoryEntry): Promise<FolderSelection> {
+  return { folderName: root.name, items: await walkFolder(directoryOf(root)) };
 }
 
-/** Something in the selection that cannot be imported; the message is for a person. */
-export class SelectionError extends Error {
-  override name = 'SelectionError';
+/** A dropped file, as the walk sees it. */
+export function fileOf(entry: FileSystemFileEntry): WalkFile {
+  return { kind: 'file', name: entry.name, file: () => new Promise<File>((resolve, reject) => entry.file(resolve, reject)) };
 }
 
-/**
- * The entries of a drop. Must run inside the `drop` event: the DataTransfer is emptied after it.
- */
-export function droppedEntries(data: DataTransfer): FileSystemEntry[] {
-  return [...data.items]
-    .filter((item) => item.kind === 'file')
-    .map((item) => item.webkitGetAsEntry())
-    .filter((entry): entry is FileSystemEntry => entry !== null);
+function walkEntryOf(entry: FileSystemEntry): WalkEntry {
+  return entry.isDirectory ? directoryOf(entry as FileSystemDirectoryEntry) : fileOf(entry as FileSystemFileEntry);
 }
 
-/** Each dropped directory or `.zip` is a folder to import; any other dropped file on its own is refused. */
-export async function foldersFromEntries(entries: readonly FileSystemEntry[]): Promise<FolderSelection[]> {
-  const loose = entries.filter((entry) => !entry.isDirectory && !isZipName(entry.name));
-  if (entries.length === 0) throw new SelectionError('Nothing was dropped that dropserve can read. Drop a folder or a .zip.');
-  if (loose.length > 0) {
-    const names = loose.map((entry) => `“${entry.name}”`).join(', ');
-    throw new SelectionError(`dropserve serves folders and .zip archives: ${names} ${loose.length === 1 ? 'is a file' : 'are files'}. Drop the folder that holds ${loose.length === 1 ? 'it' : 'them'}.`);
-  }
-  const folders: FolderSelection[] = [];
-  for (const entry of entries) {
-    folders.push(entry.isDirectory ? await readFolder(entry as FileSystemDirectoryEntry) : await folderFromZip(await fileOf(entry as FileSystemFileEntry, entry.name)));
-  }
-  return folders;
-}
-
-/** Walks a dropped directory depth-first, keeping empty subdirectories (Python lists them). */
-async function readFolder(root: FileSystemDirectoryEntry): Promise<FolderSelection> {
-  const items: ImportItem[] = [];
-  const pending: { dir: FileSystemDirectoryEntry; path: string }[] = [{ dir: root, path: '' }];
-  while (pending.length > 0) {
-    const { dir, path } = pending.pop()!;
-    for (const entry of await readAllEntries(dir, path)) {
-      const entryPath = path === '' ? entry.name : `${path}/${entry.name}`;
-      if (entry.isDirectory) {
-        items.push({ path: entryPath, kind: 'directory' });
-        pending.push({ dir: entry as FileSystemDirectoryEntry, path: entryPath });
-      } else {
-        items.push({ path: entryPath, kind: 'file', file: await fileOf(entry as FileSystemFileEntry, entryPath) });
-      }
-    }
-  }
-  return { folderName: root.name, items };
+function directoryOf(dir: FileSystemDirectoryEntry): WalkDirectory {
+  return { kind: 'directory', name: dir.name, children: async () => (await readAllEntries(dir)).map(walkEntryOf) };
 }
 
 /** `readEntries()` answers in batches; it has listed everything when it answers with none. */
-async function readAllEntries(dir: FileSystemDirectoryEntry, path: string): Promise<FileSystemEntry[]> {
+async function readAllEntries(dir: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
   const reader = dir.createReader();
   const all: FileSystemEntry[] = [];
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject)).catch(
-      (error: unknown) => {
-        throw unreadable(path || dir.name, error);
-      },
-    );
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
     if (batch.length === 0) return all;
     all.push(...batch);
   }
-}
-
-function fileOf(entry: FileSystemFileEntry, path: string): Promise<File> {
-  return new Promise<File>((resolve, reject) => entry.file(resolve, reject)).catch((error: unknown) => {
-    throw unreadable(path, error);
-  });
-}
-
-export function unreadable(path: string, error: unknown): SelectionError {
-  const why = error instanceof DOMException ? ` (${error.name})` : '';
-  return new SelectionError(`Could not read “${path}”${why} — nothing was imported and your sites are unchanged.`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeFolder } from './fake-folder-handle.ts';
-import { SelectionError } from './folder-source.ts';
+import { SelectionError } from './folder-selection.ts';
 import { readFolderAgain, storedFolderHandles } from './folder-sync.ts';
 
 describe('readFolderAgain', () => {

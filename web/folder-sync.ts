@@ -4,8 +4,8 @@
  * after the page was reloaded; the browser asks them, once per visit.
  */
 import type { IdbVfs, SiteRecord } from '../shared/vfs/idb-vfs.ts';
-import { type FolderHandle, folderFromHandle, isFolderHandle } from './folder-handle.ts';
-import { type FolderSelection, SelectionError } from './folder-source.ts';
+import { folderFromHandle, isFolderHandle } from './folder-handle.ts';
+import { type FolderHandle, type FolderSelection, SelectionError } from './folder-selection.ts';
 
 const READ = { mode: 'read' } as const;
 

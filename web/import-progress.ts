@@ -4,7 +4,7 @@ import { formatBytes, formatCount } from './format.ts';
 
 /**
  * The `import-progress` bar: files and bytes done of total, the rate, and a Cancel button.
- * `aria-valuenow`/`aria-valuemax` are files done/total (the DESIGN.md §3 contract).
+ * `aria-valuenow`/`aria-valuemax` are files done/total (the contract in docs/design.md#test-hooks).
  */
 export class ImportProgressView {
   readonly #element: HTMLElement;

@@ -1,7 +1,19 @@
 import { required } from './dom.ts';
 
+/** What the app's controllers use of a notice: they tell, or stop telling. */
+export interface MessageBox {
+  show(message: string): void;
+  hide(): void;
+}
+
+/** The two notices of the import box: what happened (`import-status`) and what went wrong (`import-error`). */
+export interface Notices {
+  readonly status: MessageBox;
+  readonly error: MessageBox;
+}
+
 /** A dismissable message box (`import-error`, `import-status`). Text only: names are never markup. */
-export class Notice {
+export class Notice implements MessageBox {
   readonly #element: HTMLElement;
   readonly #text: HTMLElement;
 

@@ -1,5 +1,5 @@
 /**
- * The live server log (`server-log`, DESIGN.md §3): one line per logged event in http.server's
+ * The live server log (`server-log`, docs/design.md#test-hooks): one line per logged event in http.server's
  * format, as the Service Worker reports them, newest at the bottom. Only the last `LIMIT` lines are
  * kept; the view follows the newest line unless the reader has scrolled up to read older ones.
  */

@@ -2,7 +2,7 @@ import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
 import { type SiteOptions, siteOptionsOf } from '../shared/vfs/site-options.ts';
 import { bindCgiOptions } from './cgi-options-view.ts';
 import { bindPreviewOptions } from './preview-options-view.ts';
-import type { FolderHandle } from './folder-handle.ts';
+import type { FolderHandle } from './folder-selection.ts';
 import { bindSyncButton } from './sync-button.ts';
 import { app } from './app.ts';
 import { required } from './dom.ts';
@@ -15,7 +15,11 @@ export interface SiteActions {
   sync(name: string, handle: FolderHandle): void;
 }
 
-/** The list of stored sites: one `site` entry each, with Open, Sync (where a folder handle is stored), Rename and Delete. */
+/**
+ * The list of stored sites: one `site` entry each, with Open, Sync (where a folder handle is
+ * stored), Rename and Delete. A damaged site (its stored data partly gone, web/storage-health.ts)
+ * stays listed, so that it can be deleted, but cannot be opened.
+ */
 export class SiteListView {
   readonly #list: HTMLElement;
   readonly #empty: HTMLElement;
@@ -29,10 +33,15 @@ export class SiteListView {
     this.#actions = actions;
   }
 
-  /** `folderHandles`: site name → the stored handle of its folder, for the sites that can sync. */
-  render(sites: readonly SiteRecord[], folderHandles: ReadonlyMap<string, FolderHandle>): void {
+  /**
+   * `folderHandles`: site name → the stored handle of its folder, for the sites that can sync;
+   * `damaged`: the names of the sites whose stored data is partly gone.
+   */
+  render(sites: readonly SiteRecord[], folderHandles: ReadonlyMap<string, FolderHandle>, damaged: readonly string[]): void {
     this.#empty.hidden = sites.length > 0;
-    this.#list.replaceChildren(...[...sites].sort((a, b) => a.name.localeCompare(b.name)).map((site) => this.#entry(site, folderHandles.get(site.name))));
+    const entries = [...sites].sort((a, b) => a.name.localeCompare(b.name)).map((site) => this.#entry(site, folderHandles.get(site.name)));
+    for (const entry of entries) if (damaged.includes(entry.dataset.siteName!)) markDamaged(entry);
+    this.#list.replaceChildren(...entries);
   }
 
   #entry(site: SiteRecord, folderHandle: FolderHandle | undefined): HTMLElement {
@@ -82,4 +91,15 @@ export class SiteListView {
     });
     input.addEventListener('blur', () => void finish(false));
   }
+}
+
+function markDamaged(entry: HTMLElement): void {
+  entry.dataset.damaged = 'true';
+  const open = required<HTMLAnchorElement>(entry, '[data-testid="open-site"]');
+  open.removeAttribute('href'); // a link without href cannot be followed, by mouse or keyboard
+  open.setAttribute('aria-disabled', 'true');
+  const note = document.createElement('p');
+  note.className = 'site-damaged';
+  note.textContent = 'Files missing from the browser’s storage: import the folder again, or delete the site.';
+  required(entry, '.site-main').append(note);
 }

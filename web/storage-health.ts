@@ -4,11 +4,10 @@
  *   app ran (their names are kept in localStorage, which Chromium's storage-pressure eviction of
  *   IndexedDB leaves alone; clearing site data by hand clears both, and then nothing is claimed);
  * - a site's record points at entries or file bytes that are missing (`sitesMissingData`).
- * Damaged sites stay listed, so that they can be deleted, but cannot be opened.
+ * The site list marks the damaged sites (web/site-list.ts); this says what is gone.
  */
 import type { SiteRecord } from '../shared/vfs/idb-vfs.ts';
-import { required } from './dom.ts';
-import type { Notice } from './notice.ts';
+import type { MessageBox } from './notice.ts';
 
 const KNOWN_SITES_KEY = 'dropserve-known-sites';
 
@@ -19,45 +18,26 @@ export async function databaseExists(name: string): Promise<boolean> {
 }
 
 export class StorageHealthView {
-  readonly #notice: Notice;
-  readonly #siteList: HTMLElement;
+  readonly #notice: MessageBox;
   /** The names of the sites that vanished with the database, reported once at start. */
   #vanished: string[];
   #showingDamage = false;
 
   /** `hadDatabase`: whether the database existed before the app opened it this time. */
-  constructor(notice: Notice, siteList: HTMLElement, hadDatabase: boolean) {
+  constructor(notice: MessageBox, hadDatabase: boolean) {
     this.#notice = notice;
-    this.#siteList = siteList;
     this.#vanished = hadDatabase ? [] : knownSites();
   }
 
-  /**
-   * After each render of the site list: marks the damaged sites and says what is gone — the
-   * vanished sites once, the damaged ones for as long as they are listed.
-   */
+  /** Says what is gone — the vanished sites once, the damaged ones for as long as they are listed. */
   update(sites: readonly SiteRecord[], missingData: readonly string[]): void {
     const names = sites.map((site) => site.name);
-    for (const name of missingData) this.#markDamaged(name);
     const message = [vanishedMessage(this.#vanished), damagedMessage(missingData)].filter(Boolean).join(' ');
     if (message) this.#notice.show(message);
     else if (this.#showingDamage) this.#notice.hide(); // the damaged sites were deleted or imported again
     this.#showingDamage = missingData.length > 0;
     this.#vanished = [];
     rememberSites(names);
-  }
-
-  #markDamaged(name: string): void {
-    const entry = [...this.#siteList.querySelectorAll<HTMLElement>('[data-testid="site"]')].find((e) => e.dataset.siteName === name);
-    if (!entry || entry.dataset.damaged === 'true') return;
-    entry.dataset.damaged = 'true';
-    const open = required<HTMLAnchorElement>(entry, '[data-testid="open-site"]');
-    open.removeAttribute('href'); // a link without href cannot be followed, by mouse or keyboard
-    open.setAttribute('aria-disabled', 'true');
-    const note = document.createElement('p');
-    note.className = 'site-damaged';
-    note.textContent = 'Files missing from the browser’s storage: import the folder again, or delete the site.';
-    required(entry, '.site-main').append(note);
   }
 }
 

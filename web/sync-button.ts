@@ -3,7 +3,7 @@
  * the folder again and imports it into this site; the press itself starts the permission request,
  * which needs the click's user activation.
  */
-import type { FolderHandle } from './folder-handle.ts';
+import type { FolderHandle } from './folder-selection.ts';
 import { required } from './dom.ts';
 
 export type SyncSite = (name: string, handle: FolderHandle) => void;

@@ -7,7 +7,7 @@ import { formatBytes } from '../shared/format-bytes.ts';
 import { ImportError, quote } from '../shared/vfs/import-error.ts';
 import type { ImportItem } from '../shared/vfs/import-plan.ts';
 import { readZipSite } from '../shared/zip/zip-site.ts';
-import type { FolderSelection } from './folder-source.ts';
+import type { FolderSelection } from './folder-selection.ts';
 
 export function isZipName(name: string): boolean {
   return /\.zip$/i.test(name);
