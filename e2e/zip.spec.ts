@@ -123,8 +123,17 @@ test('cancelling a big zip import while members are unpacked stores nothing', as
   await dropFolder(page, big);
   const progress = page.getByTestId('import-progress');
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
-  await progress.getByRole('button', { name: 'Cancel' }).click();
+  // On a quiet machine the rest of the archive can unpack before a click lands: once the first
+  // member is in, slow the page's CPU (CDP) so that the Cancel surely arrives mid-import.
+  const cdp = await page.context().newCDPSession(page);
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000, intervals: [20] }).toBeGreaterThan(0);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 50 });
+  try {
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
   await expect(page.getByTestId('import-error')).toContainText('Import cancelled');
   await expect(progress).toBeHidden();
   await expectNothingStored(page);
