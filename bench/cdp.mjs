@@ -1,6 +1,6 @@
 // A small Chrome DevTools Protocol client over `--remote-debugging-pipe` (fd 3 to the browser,
 // fd 4 from it, NUL-delimited JSON). Not Playwright: its network instrumentation alone shifts the
-// ratios being measured (DESIGN.md §9), and nothing here attaches to a target unless asked.
+// ratios being measured (docs/design.md#performance), and nothing here attaches to a target unless asked.
 import { spawn } from 'node:child_process';
 
 /**

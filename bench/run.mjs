@@ -48,7 +48,7 @@ const out = path.resolve(options.out ?? path.join(ROOT, 'bench/results/latest.js
 const started = Date.now();
 const log = (...parts) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...parts);
 
-/** Playwright's own Chromium where it is installed, else CHROMIUM_PATH or Debian's (DESIGN.md §8). */
+/** Playwright's own Chromium where it is installed, else CHROMIUM_PATH or Debian's (docs/design.md#browser-tests). */
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return existsSync(chromium.executablePath()) ? chromium.executablePath() : '/usr/bin/chromium';

@@ -20,7 +20,7 @@ const rotate = (list, round) => list.map((_, i) => list[(i + round) % list.lengt
  *   importRounds: number, systems: Record<string, System>, fixtures: any, log: (...a: unknown[]) => void }} Bench
  */
 
-/** Hands a folder to a file input, as a person picking it would (DESIGN.md §8). */
+/** Hands a folder to a file input, as a person picking it would (docs/design.md#browser-tests). */
 export async function chooseFolder(page, selector, dir) {
   const { result } = await page.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
   if (!result.objectId) throw new Error(`no ${selector} on the page`);

@@ -2,7 +2,7 @@
 // - a static host for dropserve's build and one for the floor (in this process: they only hand
 //   out the app shell; every /site/ request is the Service Worker's). A `/site/` request that does
 //   reach them — Chromium sends a cold SW's navigation to the network too while the SW boots
-//   (DESIGN.md §9) — gets a cheap 404 that is never shown, and is counted;
+//   (docs/design.md#performance) — gets a cheap 404 that is never shown, and is counted;
 // - `python3 -m http.server` and `serve` (from node_modules/.bin, so the PID we stop is its own).
 import { spawn } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';

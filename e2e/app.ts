@@ -1,4 +1,4 @@
-/** Driving the app the way outside tests do: only through the DESIGN.md §3 `data-testid` hooks. */
+/** Driving the app the way outside tests do: only through the docs/design.md#test-hooks `data-testid` hooks. */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ export async function importWithPicker(page: Page, dir: string, siteName = path.
 
 /**
  * A real folder drop on `drop-zone`: CDP `Input.dispatchDragEvent` with the folder's path gives the
- * page a genuine directory entry, which a synthetic `drop` event cannot (DESIGN.md §8).
+ * page a genuine directory entry, which a synthetic `drop` event cannot (docs/design.md#browser-tests).
  */
 export async function dropFolder(page: Page, dir: string): Promise<void> {
   const box = await page.getByTestId('drop-zone').boundingBox();

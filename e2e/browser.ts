@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-/** Playwright's own Chromium where it is installed, else CHROMIUM_PATH or Debian's (DESIGN.md §8). */
+/** Playwright's own Chromium where it is installed, else CHROMIUM_PATH or Debian's (docs/design.md#browser-tests). */
 export function chromiumExecutable(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   const own = chromium.executablePath();

@@ -11,7 +11,7 @@ import { expect, test } from './test.ts';
 
 test.describe.configure({ timeout: 180_000 });
 // Playwright's trace records every text response body it sees: with it on, these 1,000 fetches
-// took 60 s instead of a few (the harness's cost, not the SW's; DESIGN.md §9 saw the same).
+// took 60 s instead of a few (the harness's cost, not the SW's; docs/design.md#performance saw the same).
 test.use({ trace: 'off' });
 
 const FILES = 250;

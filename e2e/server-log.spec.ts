@@ -78,7 +78,7 @@ test('each request shows as Python logs it, newest at the bottom; Clear empties 
     '"POST /a.txt HTTP/1.1" 501 -',
     "code 501, message Unsupported method ('patch')",
     '"patch / HTTP/1.1" 501 -',
-    // A backslash is escaped, as Python's log escapes it (reference A-10.5).
+    // A backslash is escaped, as Python's log escapes it (docs/http-server-rules.md#a-10-5).
     '"GET /a.txt?back\\\\slash HTTP/1.1" 200 -',
     'code 404, message File not found',
     '"GET /caf%C3%A9%20%3Cb%3E.txt HTTP/1.1" 404 -',

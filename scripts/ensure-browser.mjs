@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Before the e2e tests: make sure every engine e2e/engines drives is there (DESIGN.md §8).
+// Before the e2e tests: make sure every engine e2e/engines drives is there (docs/design.md#browser-tests).
 // Chromium: Playwright's own browser when it is installed, else CHROMIUM_PATH, else Debian's
 // /usr/bin/chromium; with none, Playwright's download where that works. Firefox ESR (FIREFOX_PATH or
 // /usr/bin/firefox-esr) and WebKitGTK (WebKitWebDriver + Xvfb + the Python GTK bindings that
