@@ -30,7 +30,7 @@ export class AppShell {
 
   async removeOldVersions(): Promise<void> {
     const names = await caches.keys();
-    await Promise.all(names.filter((n) => (n.startsWith(this.#ownPrefix) || isBeforeAppFolders(n)) && n !== this.#cacheName).map((n) => caches.delete(n)));
+    await Promise.all(names.filter((n) => (n.startsWith(this.#ownPrefix) || (this.#app.root === '/' && isBeforeAppFolders(n))) && n !== this.#cacheName).map((n) => caches.delete(n)));
   }
 
   /** Whether this request is the shell's to answer: a precached file, or a navigation to the app. */
@@ -48,7 +48,7 @@ export class AppShell {
   }
 }
 
-/** A cache of a build that named its caches without the app's folder (when the app lived only at `/`). */
+/** A cache of a build that named its caches without the app's folder: the app lived only at `/`, so only that app removes them. */
 function isBeforeAppFolders(name: string): boolean {
   return name.startsWith(CACHE_PREFIX) && !name.slice(CACHE_PREFIX.length).startsWith('/');
 }

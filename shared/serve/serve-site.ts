@@ -47,16 +47,17 @@ export async function serveSite(request: Request, sites: SiteDirectory, options:
   const pathAndQuery = pathAndQueryOf(url);
   const site = app.splitSiteUrl(pathAndQuery) ?? unnamedSite(pathAndQuery, app);
   if (!site) throw new Error(`not a site URL: ${request.url}`);
-  const body = await networkBody(request);
+  // The path the handler looks up first, read with the options; a wrong guess costs only that read.
+  const opened = await sites.openSite(site.name, toSitePath(translateTarget(site.target)));
+  // Only a CGI script reads a body (Python's other handlers never do): don't buffer one for a 501.
+  const body = opened?.options.cgi && handlerOptions.cgi ? await networkBody(request) : undefined;
   const handlerRequest: HandlerRequest = {
     method: request.method,
     target: site.target,
-    headers: withContentLength(request.headers, body),
-    body: body.bytes && new Blob([body.bytes]).stream(),
+    headers: body ? withContentLength(request.headers, body) : request.headers,
+    body: body?.bytes ? new Blob([body.bytes]).stream() : null,
     ...(options.client === undefined ? {} : { client: options.client }),
   };
-  // The path the handler looks up first, read with the options; a wrong guess costs only that read.
-  const opened = await sites.openSite(site.name, toSitePath(translateTarget(site.target)));
   const files = opened ? withReadAhead(opened) : NO_FILES;
   const siteLog = log && ((line: string) => log(line, site.name));
   const handler = await siteHandler({ request: handlerRequest, url, app, site: site.name, files, options: opened?.options }, { ...handlerOptions, log: siteLog });

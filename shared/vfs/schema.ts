@@ -17,7 +17,7 @@ export type StorageKey = [storageId: string, path: string];
 
 /** A complete site. Only a finished import ever writes one. */
 export interface SiteRecord {
-  /** URL-safe (see site-name.ts); the site is served at `/site/<name>/`. */
+  /** URL-safe (see site-name.ts); the site is served at `<app>/site/<name>/`. */
   readonly name: string;
   /** Where its entries and blobs are stored. */
   readonly storageId: string;

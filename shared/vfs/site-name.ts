@@ -1,5 +1,5 @@
 /**
- * Site names (docs/design.md#url-space): a site is served at `/site/<name>/`, so a name is one URL path
+ * Site names (docs/design.md#url-space): a site is served at `<app>/site/<name>/`, so a name is one URL path
  * segment that needs no escaping — letters, digits, `-`, `_` and `.` — and never `.` or `..`,
  * which URL parsers resolve away.
  */

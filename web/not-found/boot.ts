@@ -9,6 +9,8 @@ import { AppUrls } from '../../shared/serve/app-urls.ts';
 
 /** A second boot of one URL this soon means the first did not take: say so instead of looping. */
 const RETRY_WINDOW_MS = 15_000;
+/** `serviceWorker.ready` never settles when the install fails (a precache file missing, a wrong MIME type). */
+const INSTALL_TIMEOUT_MS = 30_000;
 
 const message = document.querySelector<HTMLElement>('[data-boot-message]')!;
 
@@ -53,9 +55,15 @@ async function boot(): Promise<void> {
     return;
   }
   sessionStorage.setItem(key, String(Date.now()));
-  await navigator.serviceWorker.register(app.serviceWorker, { type: 'module', scope: app.root });
-  await navigator.serviceWorker.ready;
+  const registration = await navigator.serviceWorker.register(app.serviceWorker, { type: 'module', scope: app.root });
+  const failed = new Promise<never>((_, reject) => {
+    setTimeout(() => reject(new Error(`its Service Worker did not start within ${INSTALL_TIMEOUT_MS / 1000} s`)), INSTALL_TIMEOUT_MS);
+    registration.installing?.addEventListener('statechange', (event) => {
+      if ((event.target as ServiceWorker).state === 'redundant') reject(new Error('its Service Worker failed to install'));
+    });
+  });
+  await Promise.race([navigator.serviceWorker.ready, failed]);
   location.reload();
 }
 
-boot().catch((error: unknown) => say('This site could not be opened', `dropserve could not start here: ${String(error)}`));
+boot().catch((error: unknown) => say('This site could not be opened', `dropserve could not start here: ${error instanceof Error ? error.message : String(error)}.`));
