@@ -1,12 +1,16 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { PYODIDE_FILES, PYODIDE_FOLDER } from './shared/cgi/python-runtime-files.ts';
 import { SERVICE_WORKER_FILE } from './shared/serve/app-urls.ts';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SW_SOURCE = path.join(ROOT, 'sw/sw.ts');
 const NOT_FOUND_SOURCE = path.join(ROOT, 'web/not-found/boot.ts');
+const PYTHON_WORKER_SOURCE = path.join(ROOT, 'web/python-worker-main.ts');
+const PYTHON_WORKER_MODULE = 'virtual:python-worker-source';
+const PYODIDE_PACKAGE = path.join(ROOT, 'node_modules/pyodide');
 const NOT_FOUND_TEMPLATE = path.join(ROOT, 'web/not-found/404.html');
 // The dev server serves the app at its root.
 const SW_DEV_URL = `/${SERVICE_WORKER_FILE}`;
@@ -86,6 +90,13 @@ function serviceWorker(): Plugin {
  * is inlined, as the page may be shown at any depth, where relative URLs to the build point nowhere.
  */
 async function writeNotFoundPage(config: ResolvedConfig): Promise<void> {
+  const code = await bundleScript(NOT_FOUND_SOURCE, config);
+  const page = readFileSync(NOT_FOUND_TEMPLATE, 'utf8').replace('<!-- boot -->', () => `<script>${code.replaceAll('</script', '<\\/script')}</script>`);
+  writeFileSync(path.join(config.build.outDir, '404.html'), page);
+}
+
+/** One TypeScript entry bundled into one classic script (an IIFE), returned as text. */
+async function bundleScript(entry: string, config: ResolvedConfig): Promise<string> {
   const output = (await build({
     configFile: false,
     root: ROOT,
@@ -95,14 +106,49 @@ async function writeNotFoundPage(config: ResolvedConfig): Promise<void> {
     build: {
       write: false,
       minify: config.build.minify,
-      rolldownOptions: { input: { boot: NOT_FOUND_SOURCE }, output: { format: 'iife', codeSplitting: false } },
+      rolldownOptions: { input: { entry }, output: { format: 'iife', codeSplitting: false } },
     },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const [bundle] = Array.isArray(output) ? output : [output];
   const chunk = bundle!.output.find((item) => item.type === 'chunk');
-  if (!chunk) throw new Error('the 404 page\'s script was not built');
-  const page = readFileSync(NOT_FOUND_TEMPLATE, 'utf8').replace('<!-- boot -->', () => `<script>${chunk.code.replaceAll('</script', '<\\/script')}</script>`);
-  writeFileSync(path.join(config.build.outDir, '404.html'), page);
+  if (!chunk) throw new Error(`${path.relative(ROOT, entry)} was not built`);
+  return chunk.code;
+}
+
+/**
+ * Python CGI (docs/python-cgi.md): the sandboxed worker's script as a string module, for a `blob:`
+ * worker; and the Pyodide runtime's files in `<app>/pyodide/`, copied from the npm package into a
+ * build and served from it in dev. They stay out of the precached shell: the page fetches and
+ * keeps them only when a Python script first runs.
+ */
+function pythonCgi(): Plugin {
+  const resolved = '\0' + PYTHON_WORKER_MODULE;
+  let config: ResolvedConfig;
+  return {
+    name: 'dropserve-python-cgi',
+    configResolved(resolvedConfig) {
+      config = resolvedConfig;
+    },
+    resolveId: (id) => (id === PYTHON_WORKER_MODULE ? resolved : undefined),
+    async load(id) {
+      if (id !== resolved) return undefined;
+      this.addWatchFile(PYTHON_WORKER_SOURCE);
+      return `export default ${JSON.stringify(await bundleScript(PYTHON_WORKER_SOURCE, config))};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.startsWith(`/${PYODIDE_FOLDER}`) ? req.url.slice(PYODIDE_FOLDER.length + 1) : undefined;
+        if (!name || !(PYODIDE_FILES as readonly string[]).includes(name)) return next();
+        res.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        createReadStream(path.join(PYODIDE_PACKAGE, name)).pipe(res);
+      });
+    },
+    writeBundle() {
+      const folder = path.join(config.build.outDir, PYODIDE_FOLDER);
+      mkdirSync(folder, { recursive: true });
+      for (const name of PYODIDE_FILES) copyFileSync(path.join(PYODIDE_PACKAGE, name), path.join(folder, name));
+    },
+  };
 }
 
 function hashOf(text: string): string {
@@ -115,7 +161,7 @@ export default defineConfig({
   root: path.join(ROOT, 'web'),
   // Relative URLs everywhere: one build works at `/` and under any path of a static host.
   base: './',
-  plugins: [serviceWorker()],
+  plugins: [serviceWorker(), pythonCgi()],
   build: { outDir: path.join(ROOT, 'dist'), emptyOutDir: true, sourcemap: true },
   // The SW's dependencies are not reachable from index.html: list them, or the first dev request
   // for /sw.js re-optimises them mid-request.

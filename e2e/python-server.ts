@@ -12,7 +12,9 @@ export interface PythonServer {
 /** `options` are more command-line options, such as `--cgi`. */
 export async function startPythonServer(directory: string, options: readonly string[] = []): Promise<PythonServer> {
   const port = await freePort();
+  // Started in the folder it serves, as a person runs it there: CGI scripts inherit the working directory.
   const child = spawn('python3', ['-u', '-m', 'http.server', '--bind', '127.0.0.1', String(port), '--directory', directory, ...options], {
+    cwd: directory,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderrLines = collectLines(child);

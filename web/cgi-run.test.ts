@@ -1,3 +1,5 @@
+import type { PythonCgiJob } from '../shared/cgi/python-cgi.ts';
+import { MemoryFiles } from '../shared/vfs/memory-files.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CGI_RUN, type CgiRunRequest, type HostMessage, type WorkerJob, type WorkerMessage } from '../shared/cgi/messages.ts';
 import { CgiRun, OUTPUT_CAP_BYTES } from './cgi-run.ts';
@@ -21,6 +23,14 @@ function fakeSandbox() {
     started: new Promise<void>((resolve) => (started = resolve)),
     async run(job: WorkerJob, port: MessagePort): Promise<string> {
       sandbox.jobs.push(job);
+      sandbox.port = port;
+      port.onmessage = ({ data }) => sandbox.heard.push(data);
+      started();
+      return 'run-1';
+    },
+    pythonJobs: [] as PythonCgiJob[],
+    async runPython(job: PythonCgiJob, port: MessagePort): Promise<string> {
+      sandbox.pythonJobs.push(job);
       sandbox.port = port;
       port.onmessage = ({ data }) => sandbox.heard.push(data);
       started();
@@ -129,5 +139,27 @@ describe('CgiRun', () => {
       throw new TypeError('the frame is gone');
     };
     expect(await start(broken).ended).toMatchObject({ kind: 'error', message: 'TypeError: the frame is gone' });
+  });
+});
+
+describe('CgiRun with a Python script', () => {
+  it('hands the sandbox the site’s files, the body and argv as Python sees it, and streams what it writes', async () => {
+    const sandbox = fakeSandbox();
+    const replies: HostMessage[] = [];
+    const body = new TextEncoder().encode('a=b').buffer;
+    const pyRequest: CgiRunRequest = { type: CGI_RUN, site: 'blog', script: 'cgi-bin/hi.py', env: { QUERY_STRING: 'x' }, argv: ['hi.py', 'x'], stdin: body, timeLimitSeconds: 30 };
+    const site = new MemoryFiles().addFile('cgi-bin/hi.py', 'print(1)').addFile('data/x.csv', 'a,b');
+    const run = new CgiRun(pyRequest, (message) => replies.push(message), { siteFiles: async () => site }, sandbox);
+    const ended = run.run(new AbortController().signal);
+    await sandbox.started;
+    expect(sandbox.jobs).toEqual([]);
+    const [job] = sandbox.pythonJobs;
+    expect([job!.script, job!.argv, job!.env, new TextDecoder().decode(job!.stdin!)]).toEqual(['cgi-bin/hi.py', ['/site/cgi-bin/hi.py', 'x'], { QUERY_STRING: 'x' }, 'a=b']);
+    expect([...job!.files.keys()].sort()).toEqual(['cgi-bin/hi.py', 'data/x.csv']);
+    expect(new TextDecoder().decode(job!.files.get('data/x.csv'))).toBe('a,b');
+    sandbox.say({ type: 'stdout', chunk: new TextEncoder().encode('Content-Type: text/plain\n\n1\n') });
+    sandbox.say({ type: 'exit', code: 0 });
+    expect(await ended).toEqual({ kind: 'exit', code: 0 });
+    expect(replies.map((reply) => reply.type)).toEqual(['stdout']);
   });
 });

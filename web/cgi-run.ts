@@ -9,10 +9,13 @@ import type { CgiRunRequest, HostMessage, HostReply, WorkerMessage } from '../sh
 import { resolveModuleGraph } from '../shared/cgi/module-graph.ts';
 import type { ScriptEnd } from '../shared/cgi/script-runner.ts';
 import { LineSplitter } from '../shared/cgi/line-splitter.ts';
+import { pythonArgv } from '../shared/cgi/python-cgi.ts';
+import { scriptKind } from '../shared/cgi/script-kind.ts';
 import { resolveSitePath } from '../shared/cgi/site-path.ts';
 import type { IdbVfs } from '../shared/vfs/idb-vfs.ts';
 import type { SiteFiles } from '../shared/vfs/types.ts';
 import type { CgiSandbox } from './cgi-sandbox.ts';
+import { pythonSiteFiles } from './python-site-files.ts';
 
 /** Output past this is cut off and the script stopped. */
 export const OUTPUT_CAP_BYTES = 64 * 2 ** 20;
@@ -30,7 +33,7 @@ export class CgiRun {
   readonly #request: CgiRunRequest;
   readonly #reply: ReplyToServer;
   readonly #vfs: Pick<IdbVfs, 'siteFiles'>;
-  readonly #sandbox: Pick<CgiSandbox, 'run' | 'terminate'>;
+  readonly #sandbox: Pick<CgiSandbox, 'run' | 'runPython' | 'terminate'>;
   readonly #stderr: LineSplitter;
   #finished = false;
   #ended: (end: ScriptEnd) => void = () => {};
@@ -38,7 +41,7 @@ export class CgiRun {
   #worker: StartedWorker | undefined;
   #written = 0;
 
-  constructor(request: CgiRunRequest, reply: ReplyToServer, vfs: Pick<IdbVfs, 'siteFiles'>, sandbox: Pick<CgiSandbox, 'run' | 'terminate'>) {
+  constructor(request: CgiRunRequest, reply: ReplyToServer, vfs: Pick<IdbVfs, 'siteFiles'>, sandbox: Pick<CgiSandbox, 'run' | 'runPython' | 'terminate'>) {
     this.#request = request;
     this.#reply = reply;
     this.#vfs = vfs;
@@ -56,19 +59,33 @@ export class CgiRun {
     return ended;
   }
 
-  /** Reads the script's modules, then starts its worker, unless the run ended meanwhile. */
+  /** Reads what the script needs, then starts its worker, unless the run ended meanwhile. */
   async #start(): Promise<void> {
     const files = await this.#vfs.siteFiles(this.#request.site);
     if (!files) return this.#finish(failure(new Error(`The site “${this.#request.site}” no longer exists`)));
-    const modules = await resolveModuleGraph(this.#request.script, async (path) => (await files.read(path))?.text());
-    if (this.#finished) return;
     const channel = new MessageChannel();
     const port = channel.port1;
     port.onmessage = ({ data }: MessageEvent<WorkerMessage>) => this.#heard(data, files, port);
-    const { env, argv, stdin } = this.#request;
-    const id = await this.#sandbox.run({ modules, env, argv, stdin }, channel.port2);
+    const id = scriptKind(this.#request.script) === 'python' ? await this.#startPython(files, channel.port2) : await this.#startModule(files, channel.port2);
+    if (id === undefined) return;
     this.#worker = { id, port };
     if (this.#finished) this.#stopWorker(); // it ended while the worker was starting
+  }
+
+  /** A JS script: its module graph, linked in the worker. */
+  async #startModule(files: SiteFiles, port: MessagePort): Promise<string | undefined> {
+    const modules = await resolveModuleGraph(this.#request.script, async (path) => (await files.read(path))?.text());
+    if (this.#finished) return undefined;
+    const { env, argv, stdin } = this.#request;
+    return this.#sandbox.run({ modules, env, argv, stdin }, port);
+  }
+
+  /** A Python script: the site's files, for its interpreter's file system. */
+  async #startPython(files: SiteFiles, port: MessagePort): Promise<string | undefined> {
+    const siteFiles = await pythonSiteFiles(files, this.#request.site);
+    if (this.#finished) return undefined;
+    const { script, env, argv, stdin } = this.#request;
+    return this.#sandbox.runPython({ script, env, argv: pythonArgv(script, argv), stdin: stdin && new Uint8Array(stdin), files: siteFiles }, port);
   }
 
   /** What the worker says, until the run has ended. */

@@ -5,6 +5,8 @@
  * their own with `WorkerMessage` and `HostReply`.
  */
 import type { LinkedModule } from './module-graph.ts';
+import type { PythonCgiJob } from './python-cgi.ts';
+import type { PyodideRuntime } from './python-runtime-files.ts';
 import type { ScriptEnd } from './script-runner.ts';
 
 export const CGI_RUN = 'dropserve-cgi-run';
@@ -39,6 +41,19 @@ export interface WorkerJob {
   readonly env: Readonly<Record<string, string>>;
   readonly argv: readonly string[];
   readonly stdin: ArrayBuffer | null;
+}
+
+/** Sandbox frame → a Python worker, first: the runtime to boot from, ahead of any script. */
+export interface PythonWorkerBoot {
+  /** The runtime's files but the wasm one, which `module` stands for. */
+  readonly runtime: Partial<PyodideRuntime>;
+  /** The runtime's WebAssembly module, compiled once by the sandbox frame. */
+  readonly module: WebAssembly.Module;
+}
+
+/** Sandbox frame → a Python worker, then: its one script, with the port to report on. */
+export interface PythonWorkerRun {
+  readonly job: PythonCgiJob;
 }
 
 /** Worker → page. */

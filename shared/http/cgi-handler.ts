@@ -4,6 +4,7 @@
  * everything else is the simple handler's. Beyond Python, the script's output is read as a CGI
  * response (`Status:`, `Location:`), see `cgi-output.ts`.
  */
+import { scriptKind } from '../cgi/script-kind.ts';
 import { cgiStatus, type CgiStatus, MalformedCgiOutputError, readCgiOutput } from '../cgi/cgi-output.ts';
 import { CgiUnavailableError, type ScriptEnd, type ScriptProcess, type ScriptRunner } from '../cgi/script-runner.ts';
 import { cgiArgv, cgiEnvironment } from './cgi-environment.ts';
@@ -70,9 +71,9 @@ export class CGIHTTPRequestHandler extends PreviewHTTPRequestHandler {
     return this.cgiInfo !== undefined;
   }
 
-  /** "Executable" means a JS module: a `.js` or `.mjs` file. */
+  /** "Executable" means a script dropserve can run: a JS module or a Python script (shared/cgi/script-kind.ts). */
   isExecutable(path: string): boolean {
-    return /\.m?js$/i.test(path);
+    return scriptKind(path) !== undefined;
   }
 
   /** Runs the script `cgiInfo` names: the split of docs/http-server-rules.md#c-3, the checks of docs/http-server-rules.md#c-4, then the run. */
