@@ -163,3 +163,24 @@ describe('CgiRun with a Python script', () => {
     expect(replies.map((reply) => reply.type)).toEqual(['stdout']);
   });
 });
+
+describe('CgiRun’s time limit for a Python script', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('starts when the interpreter has booted and the script runs, not while it boots', async () => {
+    vi.useFakeTimers();
+    const sandbox = fakeSandbox();
+    const pyRequest: CgiRunRequest = { type: CGI_RUN, site: 'blog', script: 'cgi-bin/slow.py', env: {}, argv: ['slow.py'], stdin: null, timeLimitSeconds: 2 };
+    const site = new MemoryFiles().addFile('cgi-bin/slow.py', 'pass');
+    const outcome: { end?: unknown } = {};
+    void new CgiRun(pyRequest, () => {}, { siteFiles: async () => site }, sandbox).run(new AbortController().signal).then((end) => (outcome.end = end));
+    await vi.waitFor(() => expect(sandbox.pythonJobs).toHaveLength(1));
+    await vi.advanceTimersByTimeAsync(5000); // booting for 5 s: past the 2 s limit, which has not started
+    expect(outcome.end).toBeUndefined();
+    sandbox.say({ type: 'running' });
+    await vi.waitFor(() => expect(sandbox.heard).toBeDefined());
+    await vi.advanceTimersByTimeAsync(100); // the message crosses the channel
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(outcome.end).toEqual({ kind: 'timeout', seconds: 2 });
+  });
+});

@@ -20,6 +20,13 @@ import { pythonSiteFiles } from './python-site-files.ts';
 /** Output past this is cut off and the script stopped. */
 export const OUTPUT_CAP_BYTES = 64 * 2 ** 20;
 
+/**
+ * How long a Python interpreter may take to boot before the run fails. The site's time limit is
+ * the script's and starts once it runs: a boot (seconds for the first one after the app opens,
+ * docs/python-cgi.md) must not make a short limit time out a quick script.
+ */
+export const PYTHON_BOOT_LIMIT_SECONDS = 60;
+
 /** Sends a message to the Service Worker's side of the run. */
 export type ReplyToServer = (message: HostMessage, transfer?: Transferable[]) => void;
 
@@ -52,11 +59,21 @@ export class CgiRun {
   /** Runs the script; resolves with how it ended. */
   run(cancelled: AbortSignal): Promise<ScriptEnd> {
     const ended = new Promise<ScriptEnd>((resolve) => (this.#ended = resolve));
-    const seconds = this.#request.timeLimitSeconds;
-    this.#timer = setTimeout(() => this.#finish({ kind: 'timeout', seconds }), seconds * 1000);
+    if (scriptKind(this.#request.script) === 'python') {
+      this.#timer = setTimeout(() => this.#finish(failure(new Error(`Python did not start within ${PYTHON_BOOT_LIMIT_SECONDS} s`))), PYTHON_BOOT_LIMIT_SECONDS * 1000);
+    } else {
+      this.#startTimeLimit();
+    }
     cancelled.addEventListener('abort', () => this.#finish({ kind: 'cancelled' }));
     this.#start().catch((error: unknown) => this.#finish(failure(error)));
     return ended;
+  }
+
+  /** The site's time limit for the script, from now. */
+  #startTimeLimit(): void {
+    clearTimeout(this.#timer);
+    const seconds = this.#request.timeLimitSeconds;
+    this.#timer = setTimeout(() => this.#finish({ kind: 'timeout', seconds }), seconds * 1000);
   }
 
   /** Reads what the script needs, then starts its worker, unless the run ended meanwhile. */
@@ -99,6 +116,8 @@ export class CgiRun {
       case 'read':
         void readSiteFile(files, message.path).then((answer) => port.postMessage({ ...answer, id: message.id } satisfies HostReply));
         return;
+      case 'running':
+        return this.#startTimeLimit();
       case 'exit':
         return this.#finish({ kind: 'exit', code: message.code });
       case 'error':

@@ -63,6 +63,7 @@ async function boot({ runtime, module }: PythonWorkerBoot): Promise<PyodideInter
 
 async function run(job: PythonCgiJob, send: (message: WorkerMessage, transfer?: Transferable[]) => void): Promise<void> {
   const pyodide = await interpreter;
+  send({ type: 'running' });
   const encoder = new TextEncoder();
   runPythonCgi(pyodide, job, {
     stdout: (chunk) => send({ type: 'stdout', chunk }, [chunk.buffer]),

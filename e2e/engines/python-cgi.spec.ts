@@ -7,8 +7,10 @@
  */
 import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../ports.ts';
 import { type PythonServer, startPythonServer } from '../python-server.ts';
 import { folderMembers, writeZip } from '../zip-fixtures.ts';
 import { deploy } from './deployments.ts';
@@ -118,6 +120,7 @@ for (const engine of ENGINES) {
       expect(followed).toEqual([`${host.appUrl}site/${SITE}/data/x.csv`, readFileSync(path.join(CORPUS, 'data/x.csv'), 'utf8')]);
 
       await postAForm(page, host.appUrl, sitePath);
+      await containment(page, host.appUrl, work);
 
       // Offline: the host is gone; the runtime comes from the page's cache, the site from IndexedDB.
       await host.stop();
@@ -186,6 +189,53 @@ async function postAForm(page: EnginePage, app: string, sitePath: string): Promi
   await waitFor(async () => (await answer()).includes("name = 'Grace Hopper'"), 'the script’s answer to the form', 30_000).catch(async (error: Error) => {
     throw new Error(`${error.message}; the frame shows ${JSON.stringify((await answer()).slice(0, 300))}`);
   });
+}
+
+/**
+ * Python's ways out of the sandbox reach nothing (as e2e/security-cgi-containment.spec.ts checks
+ * for JS scripts): a local witness server counts every connection a script might make, a runaway
+ * script is stopped at the site's time limit, and the next script runs as usual.
+ */
+async function containment(page: EnginePage, app: string, work: string): Promise<void> {
+  const witness = await startWitness();
+  try {
+    await openApp(page, app);
+    const zip = path.join(work, 'python-attacks.zip');
+    writeZip(zip, folderMembers(path.join(import.meta.dirname, '../fixtures/python-attacks'), 'python-attacks/'));
+    await page.setInputFile('[data-testid="zip-input"]', zip);
+    const entry = '[data-testid="site"][data-site-name="python-attacks"]';
+    await waitFor(() => page.evaluate((selector: string) => document.querySelector(selector) !== null, entry), 'the attack site to be imported', 60_000);
+    await page.evaluate((selector: string) => {
+      const input = document.querySelector<HTMLInputElement>(`${selector} [data-testid="cgi-time-limit"]`)!;
+      input.value = '2';
+      input.dispatchEvent(new Event('change'));
+    }, entry);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // stored before the next option changes
+    await page.click(`${entry} [data-testid="cgi-toggle"]`);
+    const attack = (name: string) => fetchInPage(page, `/site/python-attacks/cgi-bin/attack.py?attack=${name}&witness=${encodeURIComponent(witness.url)}`);
+    await waitFor(async () => (await attack('indexedDB')).statusText === 'Script output follows', 'CGI on for the attack site', 60_000);
+    for (const name of ['js.fetch', 'pyfetch', 'open_url', 'XMLHttpRequest', 'indexedDB', 'importScripts', 'other-site']) {
+      const answer = await attack(name);
+      expect.soft(answer.body.toString(), name).not.toContain('ESCAPED');
+    }
+    expect((await attack('other-site')).body.toString()).toContain("['dev', 'home', 'lib', 'proc', 'site', 'tmp']\nonly this site");
+    const runaway = await attack('runaway');
+    expect([runaway.status, runaway.body.toString()]).toEqual([504, expect.stringContaining('limit of 2 s')]);
+    expect((await attack('indexedDB')).body.toString()).toContain('blocked indexedDB');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // a request on its way would have arrived
+    expect(witness.connections(), 'connections to the witness server').toBe(0);
+  } finally {
+    await witness.stop();
+  }
+}
+
+async function startWitness(): Promise<{ url: string; connections: () => number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  let connections = 0;
+  const server = http.createServer((_request, response) => response.end('witness'));
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/`, connections: () => connections, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {

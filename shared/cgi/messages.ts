@@ -62,6 +62,8 @@ export type WorkerMessage =
   | { readonly type: 'stderr'; readonly chunk: Uint8Array }
   | { readonly type: 'read'; readonly id: number; readonly path: string }
   | { readonly type: 'exit'; readonly code: number }
+  /** A Python worker's interpreter has booted and the script starts: its time limit starts now. */
+  | { readonly type: 'running' }
   | { readonly type: 'error'; readonly message: string; readonly stack: string };
 
 /** Page → worker: the answer to a `read`. */
