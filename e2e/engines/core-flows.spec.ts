@@ -13,6 +13,7 @@ import { type PythonServer, startPythonServer } from '../python-server.ts';
 import { folderMembers, writeZip } from '../zip-fixtures.ts';
 import { DEPLOYMENTS, type Deployment, type DeploymentKind, deploy } from './deployments.ts';
 import { ENGINES, type EnginePage, type EngineSession } from './driver.ts';
+import { openApp, waitFor } from './app-steps.ts';
 import { launchEngine } from './launch.ts';
 import { fetchInPage, requestPython } from './page-fetch.ts';
 
@@ -259,20 +260,6 @@ interface EnvDump {
   argv: string[];
 }
 
-/** Opens the app at `app` and waits until its Service Worker controls the page (one reload at most). */
-async function openApp(page: EnginePage, app: string): Promise<void> {
-  await page.goto(app);
-  await page.waitForSelector('html[data-ready="true"]');
-  const controlled = await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    return navigator.serviceWorker.controller !== null;
-  });
-  if (!controlled) {
-    await page.goto(app);
-    await page.waitForSelector('html[data-ready="true"]');
-  }
-  await waitFor(page, () => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the Service Worker to control the app');
-}
 
 /** Puts `zip` on the zip picker and waits for the import to end, failing with the app's message if it fails. */
 async function importZip(page: EnginePage, zip: string, done: 'site' | 'import-status' = 'site'): Promise<void> {
@@ -300,12 +287,4 @@ async function importZip(page: EnginePage, zip: string, done: 'site' | 'import-s
   );
 }
 
-async function waitFor(page: EnginePage, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (at ${await page.url()})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 

@@ -15,6 +15,7 @@ import { type PythonServer, startPythonServer } from '../python-server.ts';
 import { folderMembers, writeZip } from '../zip-fixtures.ts';
 import { deploy } from './deployments.ts';
 import { ENGINES, type EnginePage } from './driver.ts';
+import { openApp, waitFor } from './app-steps.ts';
 import { launchEngine } from './launch.ts';
 import { fetchInPage, requestPython } from './page-fetch.ts';
 
@@ -144,15 +145,6 @@ interface EnvDump {
   stdio: unknown;
 }
 
-async function openApp(page: EnginePage, app: string): Promise<void> {
-  await page.goto(app);
-  await page.waitForSelector('html[data-ready="true"]');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.goto(app);
-  await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), 'the Service Worker to control the app');
-}
 
 /** Opens the app, imports the corpus as a zip and switches CGI on for it. */
 async function openWithSite(page: EnginePage, app: string, work: string): Promise<void> {
@@ -160,10 +152,10 @@ async function openWithSite(page: EnginePage, app: string, work: string): Promis
   const zip = path.join(work, `${SITE}.zip`);
   writeZip(zip, folderMembers(CORPUS, `${SITE}/`));
   await page.setInputFile('[data-testid="zip-input"]', zip);
-  await waitFor(() => page.evaluate((entry: string) => document.querySelector(entry) !== null, SITE_ENTRY), 'the site to be imported', 60_000);
+  await waitFor(page, () => page.evaluate((entry: string) => document.querySelector(entry) !== null, SITE_ENTRY), 'the site to be imported', 60_000);
   await page.click(`${SITE_ENTRY} [data-testid="cgi-toggle"]`);
   // The first script also fetches and keeps the Python runtime, compiles it and boots an interpreter.
-  await waitFor(async () => (await fetchInPage(page, `/site/${SITE}/cgi-bin/imports.py`)).statusText === 'Script output follows', 'the first Python script to run', 60_000);
+  await waitFor(page, async () => (await fetchInPage(page, `/site/${SITE}/cgi-bin/imports.py`)).statusText === 'Script output follows', 'the first Python script to run', 60_000);
 }
 
 /**
@@ -186,7 +178,8 @@ async function postAForm(page: EnginePage, app: string, sitePath: string): Promi
     form.querySelector('form')!.submit();
   }, `${sitePath}/`, `${sitePath}/cgi-bin/form.py`);
   const answer = () => page.evaluate(() => (document.querySelector<HTMLIFrameElement>('#form-frame')?.contentDocument?.body?.textContent ?? ''));
-  await waitFor(async () => (await answer()).includes("name = 'Grace Hopper'"), 'the script’s answer to the form', 30_000).catch(async (error: Error) => {
+  // The frame is navigating while this polls: a read that meets no document counts as not yet.
+  await waitFor(page, async () => (await answer().catch(() => '')).includes("name = 'Grace Hopper'"), 'the script’s answer to the form', 30_000).catch(async (error: Error) => {
     throw new Error(`${error.message}; the frame shows ${JSON.stringify((await answer()).slice(0, 300))}`);
   });
 }
@@ -204,7 +197,7 @@ async function containment(page: EnginePage, app: string, work: string): Promise
     writeZip(zip, folderMembers(path.join(import.meta.dirname, '../fixtures/python-attacks'), 'python-attacks/'));
     await page.setInputFile('[data-testid="zip-input"]', zip);
     const entry = '[data-testid="site"][data-site-name="python-attacks"]';
-    await waitFor(() => page.evaluate((selector: string) => document.querySelector(selector) !== null, entry), 'the attack site to be imported', 60_000);
+    await waitFor(page, () => page.evaluate((selector: string) => document.querySelector(selector) !== null, entry), 'the attack site to be imported', 60_000);
     await page.evaluate((selector: string) => {
       const input = document.querySelector<HTMLInputElement>(`${selector} [data-testid="cgi-time-limit"]`)!;
       input.value = '2';
@@ -213,7 +206,7 @@ async function containment(page: EnginePage, app: string, work: string): Promise
     await new Promise((resolve) => setTimeout(resolve, 500)); // stored before the next option changes
     await page.click(`${entry} [data-testid="cgi-toggle"]`);
     const attack = (name: string) => fetchInPage(page, `/site/python-attacks/cgi-bin/attack.py?attack=${name}&witness=${encodeURIComponent(witness.url)}`);
-    await waitFor(async () => (await attack('indexedDB')).statusText === 'Script output follows', 'CGI on for the attack site', 60_000);
+    await waitFor(page, async () => (await attack('indexedDB')).statusText === 'Script output follows', 'CGI on for the attack site', 60_000);
     for (const name of ['js.fetch', 'pyfetch', 'open_url', 'XMLHttpRequest', 'indexedDB', 'importScripts', 'other-site']) {
       const answer = await attack(name);
       expect.soft(answer.body.toString(), name).not.toContain('ESCAPED');
@@ -238,13 +231,5 @@ async function startWitness(): Promise<{ url: string; connections: () => number;
   return { url: `http://127.0.0.1:${port}/`, connections: () => connections, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 
